@@ -1,0 +1,3 @@
+from interim.cli import main
+
+main()

@@ -1,0 +1,115 @@
+"""Questionnaire definitions and scoring: items, ranges, severity bands, reliable change and
+cut-offs, each with its source. Pure data and arithmetic, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Band:
+    low: int
+    high: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str  # the normalised name records use: "phq9"
+    name: str  # how people write it: "PHQ-9"
+    title: str
+    items: int
+    item_min: int
+    item_max: int
+    bands: tuple[Band, ...]
+    reliable_change: int  # a change of at least this much is reliable
+    cutoff: int  # caseness: a score at or above is "above the clinical cut-off"
+    source: str
+    safety_item: int | None = None  # 1-based item whose answer above 0 raises the notice
+
+    @property
+    def max_total(self) -> int:
+        return self.items * self.item_max
+
+    def band(self, total: int) -> Band:
+        for band in self.bands:
+            if band.low <= total <= band.high:
+                return band
+        raise ValueError(f"{self.name} total {total} is outside 0–{self.max_total}")
+
+
+PHQ9 = Measure(
+    key="phq9",
+    name="PHQ-9",
+    title="Patient Health Questionnaire (depression)",
+    items=9,
+    item_min=0,
+    item_max=3,
+    # Kroenke, Spitzer & Williams (2001), J Gen Intern Med 16:606–613.
+    bands=(
+        Band(0, 4, "minimal"),
+        Band(5, 9, "mild"),
+        Band(10, 14, "moderate"),
+        Band(15, 19, "moderately severe"),
+        Band(20, 27, "severe"),
+    ),
+    # Reliable change ≥ 6 and caseness ≥ 10: NHS Talking Therapies manual (2024), after
+    # Kroenke 2001 and Richards & Borglin (2011).
+    reliable_change=6,
+    cutoff=10,
+    source="Kroenke, Spitzer & Williams 2001; reliable change and cut-off: NHS Talking Therapies manual",
+    safety_item=9,
+)
+
+GAD7 = Measure(
+    key="gad7",
+    name="GAD-7",
+    title="Generalized Anxiety Disorder scale",
+    items=7,
+    item_min=0,
+    item_max=3,
+    # Spitzer, Kroenke, Williams & Löwe (2006), Arch Intern Med 166:1092–1097.
+    bands=(
+        Band(0, 4, "minimal"),
+        Band(5, 9, "mild"),
+        Band(10, 14, "moderate"),
+        Band(15, 21, "severe"),
+    ),
+    # Reliable change ≥ 4 and caseness ≥ 8: NHS Talking Therapies manual (2024).
+    reliable_change=4,
+    cutoff=8,
+    source="Spitzer, Kroenke, Williams & Löwe 2006; reliable change and cut-off: NHS Talking Therapies manual",
+)
+
+MEASURES: dict[str, Measure] = {m.key: m for m in (PHQ9, GAD7)}
+
+
+@dataclass(frozen=True)
+class Score:
+    total: int | None  # None when any item is unanswered: an incomplete form has no total
+    missing: tuple[int, ...]  # 1-based numbers of unanswered items
+    band: Band | None
+
+    @property
+    def complete(self) -> bool:
+        return self.total is not None
+
+
+def score(measure: Measure, items: Sequence[int | None]) -> Score:
+    """Sum the items. A form with an unanswered item or the wrong number of items has no
+    total (nothing is prorated or made up)."""
+    padded = list(items) + [None] * (measure.items - len(items))
+    missing = tuple(i + 1 for i, v in enumerate(padded[: measure.items]) if v is None)
+    if missing or len(items) != measure.items:
+        return Score(None, missing, None)
+    total = sum(v for v in padded if v is not None)
+    return Score(total, (), measure.band(total))
+
+
+def safety_answer(measure: Measure, items: Sequence[int | None]) -> int | str | None:
+    """The answer to the safety item: an int, None when unanswered, "absent" when the form
+    has no such item (too short)."""
+    if measure.safety_item is None or len(items) < measure.safety_item:
+        return "absent"
+    return items[measure.safety_item - 1]

@@ -1,0 +1,63 @@
+"""The loaded folder: records with their values read by field kind, and the diagnostics.
+
+Value conventions (what `Record.fields` holds, by field kind):
+text → str; integer, scale, minutes → int; number → int or float; date → datetime.date;
+time → datetime.time; boolean → bool; choice → the choice as defined in the type (lower case);
+list → list of str (or of the item kind); record list → list of dict; mapping → dict.
+A field written but left empty holds None ("not filled in yet": never averaged). A field that
+is absent, or whose value was invalid (an error diagnostic says so), is not in `fields`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from interim.errors import Diagnostic, Severity
+
+
+@dataclass
+class Record:
+    path: str  # relative to the folder, with forward slashes
+    type: str  # the type's canonical name, e.g. "thought-record"
+    id: str  # `id:` or the file name's stem
+    date: dt.date | None  # None for a goal (it has `set`) or an invalid date
+    time: dt.time | None
+    fields: dict[str, Any]
+    body: str = ""
+    body_line: int = 1
+    private: bool = False
+    tags: tuple[str, ...] = ()
+    homework: str | None = None  # the homework id this entry is practice for
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → (line, col)
+    has_errors: bool = False
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+    def position(self, name: str) -> tuple[int, int]:
+        return self.positions.get(name, (1, 1))
+
+
+@dataclass
+class Folder:
+    root: Path
+    records: list[Record]
+    diagnostics: list[Diagnostic]
+    files_read: int = 0
+    not_records: list[str] = field(default_factory=list)
+    settings: Any = None  # interim.config.Settings
+    types: dict[str, Any] = field(default_factory=dict)  # name → interim.types.RecordType
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
+
+    def of_type(self, name: str) -> list[Record]:
+        return [r for r in self.records if r.type == name]

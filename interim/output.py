@@ -1,0 +1,76 @@
+"""Diagnostics for people and machines: text (`path:line:col: severity CODE message`),
+JSON, and GitHub Actions annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from interim.errors import Diagnostic, Severity, escape_text
+
+SAFETY_CODE = "IM220"
+
+
+def text_line(d: Diagnostic) -> str:
+    hint = f" (hint: {escape_text(d.hint)})" if d.hint else ""
+    return f"{escape_text(d.path)}:{d.line}:{d.col}: {d.severity.value} {d.code} {escape_text(d.message)}{hint}"
+
+
+def closing_line(errors: int, warnings: int, records: int, files: int) -> str:
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    return f"{n(errors, 'error')}, {n(warnings, 'warning')} in {n(records, 'record')} ({n(files, 'file')} read)."
+
+
+def as_json(diags: Iterable[Diagnostic], summary: dict[str, int]) -> str:
+    items = [
+        {
+            "path": d.path,
+            "line": d.line,
+            "col": d.col,
+            "severity": d.severity.value,
+            "code": d.code,
+            "message": d.message,
+            "hint": d.hint,
+        }
+        for d in diags
+    ]
+    return json.dumps({"diagnostics": items, "summary": summary}, ensure_ascii=False, indent=2)
+
+
+def github_line(d: Diagnostic) -> str | None:
+    """A workflow command; info notices (and so the safety notice) are not emitted, since a CI
+    log is no place for health information."""
+    if d.severity is Severity.INFO:
+        return None
+    level = "error" if d.severity is Severity.ERROR else "warning"
+
+    def prop(text: str) -> str:
+        return (
+            text.replace("%", "%25")
+            .replace("\r", "%0D")
+            .replace("\n", "%0A")
+            .replace(":", "%3A")
+            .replace(",", "%2C")
+        )
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+    return (
+        f"::{level} file={prop(d.path)},line={d.line},col={d.col},title={d.code}::{data(message)}"
+    )
+
+
+def safety_lines(crisis_contacts: str) -> list[str]:
+    """The words that stand beside every safety notice (DESIGN §2.3)."""
+    contact = (
+        crisis_contacts.strip() or "If you are in danger now, call your local emergency number."
+    )
+    return [
+        "SAFETY: a PHQ-9 answer shows thoughts of being better off dead or of self-harm.",
+        f"  {escape_text(contact)}",
+        "  Nobody monitors these files: tell your clinician, or someone you trust, today.",
+    ]

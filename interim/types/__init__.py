@@ -1,0 +1,83 @@
+"""Record types: the built-in definitions shipped beside this module and the folder's own
+`types/*.yaml`, read with the same field language (`language.py`)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from interim.errors import Diagnostic, diag
+from interim.types.language import FieldSpec, RecordType, parse_type
+
+__all__ = ["FieldSpec", "RecordType", "builtin_types", "load_types"]
+
+_HERE = Path(__file__).parent
+
+
+@functools.cache
+def builtin_types() -> dict[str, RecordType]:
+    types: dict[str, RecordType] = {}
+    for file in sorted(_HERE.glob("*.yaml")):
+        rtype, problems = _read(file, file.name, file.stem)
+        if problems or rtype is None:  # a broken built-in is our bug, never the user's
+            raise RuntimeError(f"built-in type {file.name} is invalid: {problems}")
+        rtype.source = "built-in"
+        types[rtype.name] = rtype
+    return types
+
+
+def load_types(root: Path | None) -> tuple[dict[str, RecordType], list[Diagnostic]]:
+    """The built-in types plus the folder's `types/*.yaml` (a folder type may replace a
+    built-in one, with a warning so nobody is surprised)."""
+    types = dict(builtin_types())
+    out: list[Diagnostic] = []
+    folder = root / "types" if root is not None else None
+    if folder is None or not folder.is_dir():
+        return types, out
+    for file in sorted(folder.iterdir()):
+        if file.suffix.lower() not in (".yaml", ".yml") or file.name.startswith("."):
+            continue
+        rel = f"types/{file.name}"
+        rtype, problems = _read(file, rel, file.stem)
+        out.extend(problems)
+        if rtype is None:
+            continue
+        if rtype.name in types and types[rtype.name].source == "built-in":
+            out.append(
+                diag(
+                    "IM911",
+                    rel,
+                    1,
+                    1,
+                    f"this file replaces the built-in type `{rtype.name}`",
+                    "rename the type if you meant a new one: name: my-" + rtype.name,
+                )
+            )
+        types[rtype.name] = rtype
+    return types, out
+
+
+def _read(file: Path, rel: str, stem: str) -> tuple[RecordType | None, list[Diagnostic]]:
+    from interim.frontmatter import decode, load_yaml
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        return None, [
+            diag(
+                "IM910",
+                rel,
+                1,
+                1,
+                f"cannot read this type file: {exc.strerror}",
+                "check the file's permissions",
+            )
+        ]
+    text, problems = decode(data, rel)
+    if text is None:
+        return None, problems
+    tree, errs = load_yaml(text, rel)
+    if tree is None:
+        return None, problems + errs
+    rtype, more = parse_type(tree, rel, stem)
+    return rtype, problems + errs + more

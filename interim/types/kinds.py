@@ -1,0 +1,480 @@
+"""Read a value by its field's kind: the one place where YAML text becomes a number, a date,
+a time or a choice. Problems come back as diagnostics, never exceptions.
+
+Because the loader keeps every scalar as written, each kind decides for itself: a numeric
+field reads `045` as 45 (never YAML 1.1 octal), a text field keeps "045"; a time field reads
+`23:30` as 23:30 (never the sexagesimal 1410); only a yes/no field reads `no` as false.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from interim.errors import Diagnostic, diag
+from interim.frontmatter import Mapping, Node, Scalar, Sequence
+from interim.types.language import FieldSpec
+
+_INT = re.compile(r"[+-]?\d+\Z")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)\Z")
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\Z")
+_TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap]\.?m\.?)?\Z", re.IGNORECASE)
+_FREQ = re.compile(r"(\d+)\s*(?:x|times)?\s*(?:/|per |a |each )\s*(day|week)\Z")
+_TRUE = frozenset({"true"})
+_FALSE = frozenset({"false"})
+
+
+@dataclass
+class Context:
+    """What a conversion needs besides the node: where it is, and what the folder knows."""
+
+    path: str
+    type_names: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, code: str, node: Node, message: str, hint: str = "") -> None:
+        self.diagnostics.append(diag(code, self.path, node.line, node.col, message, hint))
+
+
+_MISSING = object()
+
+
+def convert(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    """The value of `node` read as `spec`'s kind, or `_MISSING` when invalid (a diagnostic
+    says why). An empty value is None, with an "empty" warning from the caller."""
+    reader = _READERS[spec.kind]
+    return reader(spec, node, ctx, label)
+
+
+def is_missing(value: Any) -> bool:
+    return value is _MISSING
+
+
+def _scalar(spec: FieldSpec, node: Node, ctx: Context, label: str, expected: str) -> Scalar | None:
+    if isinstance(node, Scalar):
+        return node
+    found = "a list" if isinstance(node, Sequence) else "a mapping"
+    ctx.error(
+        "IM204",
+        node,
+        f"`{label}` must be {expected}; got {found}",
+        f"write it on one line: {label.rsplit('.', 1)[-1]}: <{expected}>",
+    )
+    return None
+
+
+def _text(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    s = _scalar(spec, node, ctx, label, "text")
+    return _MISSING if s is None else s.text
+
+
+def _integer(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    s = _scalar(spec, node, ctx, label, "a whole number")
+    if s is None:
+        return _MISSING
+    text = s.text.strip()
+    if _INT.match(text):
+        return _in_range(spec, int(text, 10), s, ctx, label)
+    if _NUMBER.match(text) and float(text).is_integer():
+        return _in_range(spec, int(float(text)), s, ctx, label)
+    ctx.error(
+        "IM204",
+        s,
+        f"`{label}` must be a whole number{_range(spec)}; got `{_short(text)}`",
+        f"write just the number, for example {label.rsplit('.', 1)[-1]}: {_example(spec)}",
+    )
+    return _MISSING
+
+
+def _number(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    s = _scalar(spec, node, ctx, label, "a number")
+    if s is None:
+        return _MISSING
+    text = s.text.strip()
+    if _INT.match(text):
+        return _in_range(spec, int(text, 10), s, ctx, label)
+    if _NUMBER.match(text):
+        return _in_range(spec, float(text), s, ctx, label)
+    ctx.error(
+        "IM204",
+        s,
+        f"`{label}` must be a number{_range(spec)}; got `{_short(text)}`",
+        f"write just the number, with a dot for decimals: {label.rsplit('.', 1)[-1]}: 7.5",
+    )
+    return _MISSING
+
+
+def _in_range(spec: FieldSpec, value: float, s: Scalar, ctx: Context, label: str) -> Any:
+    low = spec.min if spec.min is not None else (0 if spec.kind == "minutes" else None)
+    if (low is not None and value < low) or (spec.max is not None and value > spec.max):
+        ctx.error(
+            "IM205",
+            s,
+            f"`{label}` must be {_range_words(spec, low)}; got {s.text.strip()}",
+            f"use a number from the range{': ' + spec.range_text() if spec.anchors else ''}",
+        )
+        return _MISSING
+    return value
+
+
+def _range(spec: FieldSpec) -> str:
+    text = spec.range_text()
+    return f" ({text})" if text else ""
+
+
+def _range_words(spec: FieldSpec, low: float | None) -> str:
+    if low is not None and spec.max is not None:
+        return f"{_n(low)}–{_n(spec.max)}"
+    return f"at least {_n(low)}" if low is not None else f"at most {_n(spec.max or 0)}"
+
+
+def _n(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def _example(spec: FieldSpec) -> str:
+    if spec.min is not None and spec.max is not None:
+        return _n((spec.min + spec.max) // 2)
+    return "5"
+
+
+def _short(text: str) -> str:
+    from interim.errors import escape_text
+
+    text = escape_text(text)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _date(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    s = _scalar(spec, node, ctx, label, "a date")
+    if s is None:
+        return _MISSING
+    return parse_date(s, ctx, label)
+
+
+def parse_date(s: Scalar, ctx: Context, label: str) -> Any:
+    m = _DATE.match(s.text.strip())
+    if not m:
+        ctx.error(
+            "IM206",
+            s,
+            f"`{label}` must be a date written YYYY-MM-DD; got `{_short(s.text)}`",
+            f"for example {label}: 2026-11-20",
+        )
+        return _MISSING
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        ctx.error(
+            "IM206",
+            s,
+            f"`{label}`: {s.text.strip()} is not a real date",
+            "check the day and month (a month has 28 to 31 days)",
+        )
+        return _MISSING
+
+
+def _time(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    s = _scalar(spec, node, ctx, label, "a time")
+    if s is None:
+        return _MISSING
+    return parse_time(s, ctx, label)
+
+
+def parse_time(s: Scalar, ctx: Context, label: str) -> Any:
+    text = s.text.strip()
+    m = _TIME.match(text)
+    if not m or (m[2] is None and m[4] is None):
+        ctx.error(
+            "IM207",
+            s,
+            f"`{label}` must be a time such as 23:30 or 11:30 pm; got `{_short(text)}`",
+            f'write hours and minutes: {label}: "23:30"',
+        )
+        return _MISSING
+    hour, minute, second = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+    if m[4]:
+        if not 1 <= hour <= 12:
+            ctx.error(
+                "IM207",
+                s,
+                f"`{label}`: {text} is not a time (am/pm hours run 1–12)",
+                "write 12:30 am for half past midnight, or use 24-hour time: 00:30",
+            )
+            return _MISSING
+        hour = hour % 12 + (12 if m[4][0].lower() == "p" else 0)
+    if hour >= 24 or minute >= 60 or second >= 60:
+        ctx.error(
+            "IM207",
+            s,
+            f"`{label}`: {text} is not a time of day (24:00 and later are not)",
+            "midnight is 00:00; a time after midnight is the next day: 00:30",
+        )
+        return _MISSING
+    return dt.time(hour, minute, second)
+
+
+def _boolean(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    s = _scalar(spec, node, ctx, label, "true or false")
+    if s is None:
+        return _MISSING
+    word = s.text.strip().lower()
+    if word in _TRUE or word == "yes":
+        return True
+    if word in _FALSE or word == "no":
+        return False
+    ctx.error(
+        "IM209",
+        s,
+        f"`{label}` must be true or false (or yes / no); got `{_short(s.text)}`",
+        f"write {label.rsplit('.', 1)[-1]}: true",
+    )
+    return _MISSING
+
+
+def normalise(word: str) -> str:
+    """Choice matching ignores case and treats spaces, hyphens and underscores alike, and
+    takes British -ise/-lling spellings (overgeneralisation, labelling)."""
+    w = re.sub(r"[\s_]+", "-", word.strip().lower())
+    return w.replace("isation", "ization").replace("lling", "ling")
+
+
+def _choice(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    s = _scalar(spec, node, ctx, label, "one of the choices")
+    if s is None:
+        return _MISSING
+    word = normalise(s.text)
+    for choice in spec.choices:
+        if normalise(choice) == word:
+            return choice
+    close = difflib.get_close_matches(word, spec.choices, n=1, cutoff=0.6)
+    hint = f"did you mean `{close[0]}`?" if close else "choose one of: " + ", ".join(spec.choices)
+    if spec.others == "warn":
+        ctx.diagnostics.append(
+            diag(
+                "IM217",
+                ctx.path,
+                s.line,
+                s.col,
+                f"`{_short(s.text)}` is not one of the listed {label}",
+                hint,
+            )
+        )
+        return s.text.strip()
+    ctx.error(
+        "IM208",
+        s,
+        f"`{label}` must be one of {', '.join(spec.choices)}; got `{_short(s.text)}`",
+        hint,
+    )
+    return _MISSING
+
+
+def _list(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    item_spec = spec.items or FieldSpec(spec.name, "text", spec.description)
+    nodes = node.items if isinstance(node, Sequence) else [node]
+    if isinstance(node, Mapping):
+        ctx.error(
+            "IM204",
+            node,
+            f"`{label}` must be a list; got a mapping",
+            "write one item per line starting with `- `, or [a, b] on one line",
+        )
+        return _MISSING
+    if isinstance(node, Scalar) and node.is_null():
+        return []
+    out: list[Any] = []
+    for i, item in enumerate(nodes):
+        if isinstance(item, Scalar) and item.is_null():
+            out.append(None)
+            continue
+        value = convert(item_spec, item, ctx, f"{label}[{i + 1}]" if spec.items else label)
+        out.append(None if value is _MISSING else value)
+    return out
+
+
+def _record_list(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    if not isinstance(node, Sequence):
+        ctx.error(
+            "IM204",
+            node,
+            f"`{label}` must be a list of entries, each `- name: …`",
+            f"see `interim types` for the fields of `{label}`",
+        )
+        return _MISSING
+    rows = []
+    for i, item in enumerate(node.items):
+        where = f"{label}[{i + 1}]"
+        if not isinstance(item, Mapping):
+            ctx.error(
+                "IM204",
+                item,
+                f"`{where}` must be an entry with keys, like {{name: sad, before: 70}}",
+            )
+            continue
+        rows.append(read_mapping(spec.fields, item, ctx, where))
+    return rows
+
+
+def read_mapping(
+    fields: dict[str, FieldSpec], node: Mapping, ctx: Context, label: str
+) -> dict[str, Any]:
+    """Read nested fields (a record-list row): unknown keys warn, required keys must be there."""
+    row: dict[str, Any] = {}
+    for key, entry in node.entries.items():
+        sub = fields.get(key)
+        if sub is None:
+            close = difflib.get_close_matches(key, list(fields), n=1)
+            ctx.diagnostics.append(
+                diag(
+                    "IM203",
+                    ctx.path,
+                    entry.key_line,
+                    entry.key_col,
+                    f"`{label}` has no field `{_short(key)}`",
+                    f"did you mean `{close[0]}`?" if close else "fields: " + ", ".join(fields),
+                )
+            )
+            continue
+        value = (
+            None
+            if isinstance(entry.value, Scalar) and entry.value.is_null()
+            else convert(sub, entry.value, ctx, f"{label}.{key}")
+        )
+        if value is not _MISSING:
+            row[key] = value
+    for name, sub in fields.items():
+        if sub.required and name not in node.entries:
+            ctx.error(
+                "IM201",
+                node,
+                f"`{label}` is missing `{name}`",
+                f"add `{name}: …` ({sub.description})",
+            )
+    return row
+
+
+def _mapping(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    if not isinstance(node, Mapping):
+        ctx.error(
+            "IM204",
+            node,
+            f"`{label}` must be a mapping of `id: value` pairs",
+            f"write {label}: {{first-id: 5, second-id: 3}}",
+        )
+        return _MISSING
+    value_spec = spec.values or FieldSpec(spec.name, "text", spec.description)
+    out: dict[str, Any] = {}
+    for key, entry in node.entries.items():
+        if isinstance(entry.value, Scalar) and entry.value.is_null():
+            out[key] = None
+            continue
+        value = convert(value_spec, entry.value, ctx, f"{label}.{key}")
+        if value is not _MISSING:
+            out[key] = value
+    return out
+
+
+def _frequency(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    s = _scalar(spec, node, ctx, label, "a frequency")
+    if s is None:
+        return _MISSING
+    text = s.text.strip().lower()
+    if text in ("once", "daily", "weekdays"):
+        return text
+    m = _FREQ.match(text)
+    if m and int(m[1]) > 0:
+        return f"{int(m[1])}/{m[2]}"
+    ctx.error(
+        "IM216",
+        s,
+        f"`{label}` must be once, daily, weekdays, N/week or N/day; got `{_short(text)}`",
+        "for three times a week write: frequency: 3/week",
+    )
+    return _MISSING
+
+
+def _track(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    if isinstance(node, Scalar):
+        rule = {"type": node.text.strip()}
+        type_node: Node = node
+    elif isinstance(node, Mapping):
+        rule = {
+            k: str(e.value.text).strip()
+            for k, e in node.entries.items()
+            if isinstance(e.value, Scalar)
+        }
+        bad = [k for k in node.entries if k not in ("type", "tag", "skill")]
+        if bad or "type" not in rule:
+            ctx.error(
+                "IM218",
+                node,
+                f"`{label}` takes `type` and optionally `tag` and `skill`",
+                "write track: {type: practice, skill: worry time}",
+            )
+            return _MISSING
+        type_node = node.entries["type"].value
+    else:
+        ctx.error(
+            "IM218",
+            node,
+            f"`{label}` must be a type name or {{type, tag, skill}}",
+            "write track: sleep",
+        )
+        return _MISSING
+    if ctx.type_names and rule["type"] not in ctx.type_names:
+        close = difflib.get_close_matches(rule["type"], sorted(ctx.type_names), n=1)
+        ctx.error(
+            "IM218",
+            type_node,
+            f"`{label}` names the type `{_short(rule['type'])}`, which does not exist",
+            f"did you mean `{close[0]}`?" if close else "see `interim types` for the type names",
+        )
+        return _MISSING
+    return rule
+
+
+def instrument_key(name: str) -> str:
+    """`PHQ-9`, `phq 9` and `phq9` are one instrument."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _instrument(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
+    s = _scalar(spec, node, ctx, label, "an instrument name")
+    if s is None:
+        return _MISSING
+    key = instrument_key(s.text)
+    if key in ctx.instruments:
+        return key
+    close = difflib.get_close_matches(key, sorted(ctx.instruments), n=1)
+    ctx.error(
+        "IM215",
+        s,
+        f"`{_short(s.text)}` is not a questionnaire interim knows",
+        f"did you mean `{close[0]}`?" if close else "known: " + ", ".join(sorted(ctx.instruments)),
+    )
+    return _MISSING
+
+
+_READERS: dict[str, Callable[[FieldSpec, Node, Context, str], Any]] = {
+    "text": _text,
+    "integer": _integer,
+    "number": _number,
+    "scale": _integer,
+    "minutes": _integer,
+    "date": _date,
+    "time": _time,
+    "boolean": _boolean,
+    "choice": _choice,
+    "list": _list,
+    "record list": _record_list,
+    "mapping": _mapping,
+    "frequency": _frequency,
+    "track": _track,
+    "instrument": _instrument,
+}
