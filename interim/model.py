@@ -6,6 +6,8 @@ time → datetime.time; boolean → bool; choice → the choice as defined in th
 list → list of str (or of the item kind); record list → list of dict; mapping → dict.
 A field written but left empty holds None ("not filled in yet": never averaged). A field that
 is absent, or whose value was invalid (an error diagnostic says so), is not in `fields`.
+The common keys live in attributes, not in `fields`: date, time, tags, private, id and
+homework — a review's `homework:` (the homework it reviews) is `Record.homework` too.
 """
 
 from __future__ import annotations

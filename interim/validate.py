@@ -386,7 +386,7 @@ def _links(records: list[Record]) -> list[Diagnostic]:
     goals = {r.id for r in records if r.type == "goal"}
     out = []
     for r in records:
-        link = r.get("homework") if r.type == "review" else r.homework
+        link = r.homework  # a review names its homework in the same `homework:` key
         if link is not None and str(link) not in homework:
             out.append(_link_diag(r, "IM304", "homework", str(link), homework))
         if r.type == "homework" and r.get("goal") and str(r.get("goal")) not in goals:
