@@ -1,0 +1,436 @@
+"""Walk a folder and decide which files are records (DESIGN §2).
+
+The walk is iterative (`os.scandir`, one listing per folder, no recursion limit) and never
+follows a symbolic link. Problems are diagnostics, never exceptions: a folder that cannot be
+opened is reported and the walk goes on. Files are only ever opened by `read_bytes`, which
+re-checks what it opened, so a pipe swapped in after the walk cannot block a run.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fnmatch import translate
+from pathlib import Path
+
+from interim.errors import Diagnostic, diag, escape_text
+
+__all__ = ["Candidate", "Discovery", "discover", "read_bytes"]
+
+DEFAULT_MAX_SIZE = 1 << 20
+_IGNORE_HINT = "or add it to `files: ignore:` in interim.yaml"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: Path  # absolute path
+    rel: str  # relative to the root, forward slashes: the path in every diagnostic
+    size: int
+    mtime_ns: int
+    inode: int
+    copy_of: str | None = None  # rel of the original this look-alike may copy
+
+
+@dataclass
+class Discovery:
+    files: list[Candidate] = field(default_factory=list)  # sorted by rel
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+# -- names that are never records ----------------------------------------------------------
+
+# Hidden names (a leading dot) are skipped before these: .git, .obsidian, .trash, .Trash-1000,
+# .stversions, .stfolder, .dropbox.cache, .sync, .SynologyWorkingDirectory, ._AppleDouble,
+# .DS_Store, vim's .x.md.swp, emacs' .#x.md lock links, gedit's .goutputstream-*.
+_SYSTEM = frozenset(
+    n.casefold()
+    for n in (
+        "@eaDir", "#recycle", "#snapshot", "@Recycle", "$RECYCLE.BIN", "RECYCLER",
+        "System Volume Information", "__pycache__", "node_modules", "lost+found",
+        "Thumbs.db", "ehthumbs.db", "desktop.ini", "Icon\r",
+    )
+)  # fmt: skip
+_TOP_ONLY = frozenset({"templates", "types"})  # the user's own templates and types (§2)
+# Editor temp, backup and lock files: vim (x.md~, 4913 is its write test), emacs (#x.md#),
+# JetBrains safe-write, Office (~$x.md), LibreOffice lock, kate swap.
+_TEMP = re.compile(
+    r"~\$.*|~lock\..*\#|\#.*\#|4913|.*~|.*___jb_(?:tmp|old)___|.*\.kate-swp|.*\.sw[a-p]", re.S
+)
+_ICLOUD = re.compile(r"\.(?P<orig>.+\.md)\.icloud", re.S | re.I)
+
+# -- sync conflict copies ------------------------------------------------------------------
+
+_MD = r"(?P<ext>\.md)"
+# Certain: these names are only ever written by a sync client or git mergetool.
+_CERTAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx, re.S | re.I), client)
+    for rx, client in (
+        (r"(?P<stem>.+) \(conflicted copy \d{4}-\d{2}-\d{2} \d{6}\)" + _MD, "Nextcloud"),
+        (r"(?P<stem>.+)_conflict-\d{8}-\d{6}" + _MD, "Nextcloud"),
+        (
+            r"(?P<stem>.+) \((?:[^()]+['’]s )?(?:conflicted copy \d{4}-\d{2}-\d{2}"
+            r"|case conflict(?: \d+)?|selective sync conflict(?: \d+)?)(?: \(\d+\))?\)" + _MD,
+            "Dropbox",
+        ),
+        (r"(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?" + _MD, "Syncthing"),
+        (r"(?P<stem>.+)\.conflict(?: \(\d+\))?" + _MD, "Resilio Sync"),
+        (r"(?P<orig>.+\.md) \(conflict[^()]*\)", "Google Drive"),
+        (r"(?P<orig>.+\.md)\.orig", "git mergetool"),
+        (r"(?P<stem>.+)_(?-i:BASE|LOCAL|REMOTE|BACKUP)_\d+" + _MD, "git mergetool"),
+    )
+)
+# Look-alikes: a person could choose these names, so they count only when the original is
+# in the same folder, and even then the file stays a record (DESIGN §2).
+_LOOKALIKE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?P<stem>.+) (?:[2-9]|[1-9]\d+)" + _MD, re.S | re.I), "iCloud"),
+    (re.compile(r"(?P<stem>.+) \(\d+\)" + _MD, re.S | re.I), "Google Drive"),
+)
+# OneDrive appends "-" and the computer name, which Windows keeps in upper case
+# (DESKTOP-4F2K1). Requiring an upper-case letter keeps `2026-11-18-mood.md` next to
+# `2026-11-18.md` from looking like a copy.
+_HOSTNAME = re.compile(r"(?=[A-Za-z0-9-]*[A-Z])[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+# -- portability ---------------------------------------------------------------------------
+
+_WIN_RESERVED = re.compile(r"(?:CON|PRN|AUX|NUL|COM[1-9¹²³]|LPT[1-9¹²³])", re.I)
+_WIN_BAD = re.compile(r'[<>:"|?*\\\x00-\x1f]')
+
+
+def discover(
+    root: Path, *, ignore: Sequence[str] = (), max_size: int = DEFAULT_MAX_SIZE
+) -> Discovery:
+    """Every record candidate under `root`, with a diagnostic for each file left out for a
+    reason the user should know about (conflict copies, links, pipes, size)."""
+    walker = _Walker(Path(os.path.abspath(root)), _Ignore(ignore), max_size)
+    walker.run()
+    files = sorted(walker.files, key=lambda c: c.rel)
+    return Discovery(files, sorted(walker.diags, key=Diagnostic.sort_key))
+
+
+class _Ignore:
+    """gitignore-ish globs: matched against the rel path and the bare name; a leading `/`
+    anchors to the root (rel path only); a trailing `/` matches folders only."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.rules: list[tuple[re.Pattern[str], bool, bool]] = []  # (glob, anchored, dirs)
+        for raw in patterns:
+            pat = raw.strip()
+            if not pat or pat.startswith("#"):
+                continue
+            dirs, anchored = pat.endswith("/"), pat.startswith("/")
+            pat = pat.strip("/")
+            while pat.startswith("**/"):  # any depth: the bare-name match covers it
+                pat = pat[3:]
+            if pat:
+                self.rules.append((re.compile(translate(pat)), anchored, dirs))
+
+    def match(self, rel: str, name: str, is_dir: bool) -> bool:
+        for glob, anchored, dirs in self.rules:
+            if dirs and not is_dir:
+                continue
+            if glob.match(rel) or (not anchored and glob.match(name)):
+                return True
+        return False
+
+
+class _Walker:
+    def __init__(self, root: Path, rules: _Ignore, max_size: int) -> None:
+        self.root, self.rules, self.max_size = root, rules, max_size
+        self.files: list[Candidate] = []
+        self.diags: list[Diagnostic] = []
+
+    def run(self) -> None:
+        stack: list[tuple[str, str]] = [(str(self.root), "")]  # (path, rel prefix)
+        while stack:
+            path, prefix = stack.pop()
+            entries = self._list(path, prefix)
+            kept: list[tuple[str, str]] = []
+            names = {e.name for e in entries}
+            for entry in entries:
+                rel = prefix + entry.name
+                kind = self._entry(entry, rel, prefix == "", names)
+                if kind == "dir":
+                    stack.append((entry.path, rel + "/"))
+                if kind:
+                    kept.append((entry.name, rel))
+            self._portability(kept)
+
+    def _list(self, path: str, prefix: str) -> list[os.DirEntry[str]]:
+        try:
+            with os.scandir(path) as it:
+                return sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            rel = prefix.rstrip("/") or "."
+            self.diags.append(_os_diag(rel, exc, "folder"))
+            return []
+
+    def _entry(self, entry: os.DirEntry[str], rel: str, top: bool, names: set[str]) -> str:
+        """'dir' to walk into, 'file' for a candidate, '' when left out."""
+        name = entry.name
+        if name.startswith(".") or name.casefold() in _SYSTEM or (top and name in _TOP_ONLY):
+            if (m := _ICLOUD.fullmatch(name)) is not None:
+                self.diags.append(_placeholder(rel, m["orig"]))
+            return ""
+        is_dir = entry.is_dir(follow_symlinks=False)
+        if self.rules.match(rel, name, is_dir):
+            return ""
+        if not is_dir and _TEMP.fullmatch(name):
+            return ""
+        if entry.is_symlink():
+            self._symlink(entry, rel)
+            return ""
+        if is_dir:
+            return "dir"
+        return "file" if self._file(entry, rel, names) else ""
+
+    def _file(self, entry: os.DirEntry[str], rel: str, names: set[str]) -> bool:
+        name = entry.name
+        folder = rel[: len(rel) - len(name)]
+        if (conflict := _certain_copy(name)) is not None:
+            orig, client = conflict
+            self.diags.append(_conflict(rel, folder + orig, client, orig in names))
+            return False
+        if name[-3:].lower() != ".md":
+            return False
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            return False  # deleted since the listing: nothing to report
+        except OSError as exc:
+            self.diags.append(_os_diag(rel, exc, "file"))
+            return False
+        if not stat.S_ISREG(st.st_mode):
+            self.diags.append(_special(rel, st.st_mode))
+            return False
+        if st.st_size > self.max_size:
+            self.diags.append(_too_large(rel, st.st_size, self.max_size))
+            return False
+        copy_of = None
+        if (look := _look_alike(name, names)) is not None:
+            copy_of = folder + look[0]
+            self.diags.append(_possible_copy(rel, copy_of, look[1]))
+        path = Path(entry.path)
+        self.files.append(Candidate(path, rel, st.st_size, st.st_mtime_ns, st.st_ino, copy_of))
+        return True
+
+    def _symlink(self, entry: os.DirEntry[str], rel: str) -> None:
+        try:
+            target = escape_text(os.readlink(entry.path))
+        except OSError:
+            target = "?"
+        is_dir = False
+        try:
+            is_dir = stat.S_ISDIR(os.stat(entry.path).st_mode)
+        except OSError:  # dangling, or a loop: it could have been either
+            what = f"a symbolic link that leads nowhere (to `{target}`: missing, or a loop)"
+        else:
+            if not is_dir and entry.name[-3:].lower() != ".md":
+                return  # a link to some other file: ignored like the file would be
+            kind = "folder" if is_dir else "file"
+            what = f"a symbolic link to the {kind} `{target}`"
+        hint = f"move or copy the real {'folder' if is_dir else 'file'} here, {_IGNORE_HINT}"
+        msg = f"this is {what}; symbolic links are not followed, so it was not read"
+        self.diags.append(diag("IM116", rel, 1, 1, msg, hint))
+
+    def _portability(self, kept: list[tuple[str, str]]) -> None:
+        """Names that another system cannot hold side by side (kept is sorted by name)."""
+        seen: dict[str, str] = {}
+        for name, rel in kept:
+            if (why := _windows_problem(name)) is not None:
+                hint = "rename it so the folder can sync to Windows"
+                self.diags.append(diag("IM124", rel, 1, 1, why, hint))
+            key = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+            first = seen.setdefault(key, name)
+            if first != name:
+                self.diags.append(_collision(rel, first, name))
+
+
+# -- classifying names ---------------------------------------------------------------------
+
+
+def _certain_copy(name: str) -> tuple[str, str] | None:
+    for regex, client in _CERTAIN:
+        if (m := regex.fullmatch(name)) is not None:
+            orig = m["orig"] if "orig" in regex.groupindex else m["stem"] + m["ext"]
+            return orig, client
+    return None
+
+
+def _look_alike(name: str, names: set[str]) -> tuple[str, str] | None:
+    for regex, client in _LOOKALIKE:
+        m = regex.fullmatch(name)
+        if m is not None and m["stem"] + m["ext"] in names:
+            return m["stem"] + m["ext"], client
+    stem, ext = name[:-3], name[-3:]
+    cut = len(stem)
+    while (cut := stem.rfind("-", 0, cut)) > 0:  # the longest original first
+        if _HOSTNAME.fullmatch(stem[cut + 1 :]) and stem[:cut] + ext in names:
+            return stem[:cut] + ext, "OneDrive"
+    return None
+
+
+def _windows_problem(name: str) -> str | None:
+    reasons = []
+    base = name.split(".", 1)[0].rstrip(" ")
+    if _WIN_RESERVED.fullmatch(base):
+        reasons.append(f"`{escape_text(base)}` is a reserved device name")
+    bad = sorted(set(_WIN_BAD.findall(name)))
+    if bad:
+        shown = " ".join(f"`{escape_text(ch)}`" for ch in bad)
+        reasons.append(f"it contains {shown}, which Windows does not allow in names")
+    if name.endswith((".", " ")):
+        reasons.append("it ends with a dot or a space, which Windows drops")
+    if not reasons:
+        return None
+    return f"Windows cannot hold the name `{escape_text(name)}`: " + "; ".join(reasons)
+
+
+# -- diagnostics ---------------------------------------------------------------------------
+
+
+def _conflict(rel: str, orig: str, client: str, exists: bool) -> Diagnostic:
+    orig_s = escape_text(orig)
+    msg = f"this is a {client} conflict copy of `{orig_s}`; it is not counted as a record"
+    if exists:
+        hint = f"compare it with `{orig_s}`, keep what you need in the original, then delete it"
+    else:
+        msg += f" (`{orig_s}` itself is not in the folder)"
+        hint = f"if it holds the only copy, rename it to `{orig_s}`"
+    return diag("IM120", rel, 1, 1, msg, hint)
+
+
+def _possible_copy(rel: str, orig: str, client: str) -> Diagnostic:
+    orig_s = escape_text(orig)
+    msg = (
+        f"this may be a copy of `{orig_s}` ({client} names conflict copies this way); it is read"
+        " as a record and left out only if it repeats the original's type, date and time"
+    )
+    hint = f"if it is a copy, merge it into `{orig_s}` and delete it; if not, rename it"
+    return diag("IM121", rel, 1, 1, msg, hint)
+
+
+def _placeholder(rel: str, orig: str) -> Diagnostic:
+    msg = (
+        f"`{escape_text(orig)}` is in iCloud but not downloaded yet (only its placeholder is here)"
+    )
+    hint = "open it in Finder/Files to download it, then run interim again"
+    return diag("IM122", rel, 1, 1, msg, hint)
+
+
+def _collision(rel: str, first: str, name: str) -> Diagnostic:
+    if unicodedata.normalize("NFC", first) == unicodedata.normalize("NFC", name):
+        how = "only in how accented letters are encoded (Unicode NFC and NFD)"
+    else:
+        how = "only in upper and lower case"
+    msg = (
+        f"`{escape_text(name)}` and `{escape_text(first)}` differ {how}; Windows and macOS "
+        "see one name, so syncing can overwrite one with the other"
+    )
+    return diag("IM123", rel, 1, 1, msg, "rename one of them, or merge them into one")
+
+
+def _special(rel: str, mode: int) -> Diagnostic:
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe (FIFO)"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISDIR(mode):
+        kind = "a folder"
+    else:
+        kind = "not an ordinary file"
+    msg = f"this is {kind}, not a regular file; it was not opened"
+    hint = f"records are ordinary Markdown files: rename or remove it, {_IGNORE_HINT}"
+    return diag("IM115", rel, 1, 1, msg, hint)
+
+
+def _too_large(rel: str, size: int, cap: int) -> Diagnostic:
+    suggest = -(-size // (1 << 20)) << 20  # the size rounded up to a whole MiB
+    msg = f"this file is {_human(size)}, larger than the size cap of {_human(cap)}; it was not read"
+    hint = (
+        f"if it is a record, raise the cap in interim.yaml (`files:` then `max_size: {suggest}`,"
+        " in bytes); otherwise move it out of the folder"
+    )
+    return diag("IM112", rel, 1, 1, msg, hint)
+
+
+def _human(n: int) -> str:
+    return f"{n / (1 << 20):.1f} MiB ({n:,} bytes)" if n >= 1 << 20 else f"{n:,} bytes"
+
+
+def _os_diag(rel: str, exc: OSError, thing: str) -> Diagnostic:
+    """An OSError in plain words: IM100, or IM116 when a link turned up where a file was."""
+    if exc.errno == errno.ELOOP:
+        msg = f"this {thing} is now a symbolic link (or a loop of them); links are not followed"
+        return diag("IM116", rel, 1, 1, msg, f"put the real {thing} here")
+    if rel == "." and isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        msg, hint = "there is no folder at this path", "check the folder given to interim"
+    else:
+        msg, hint = _os_words(exc, thing)
+    return diag("IM100", rel, 1, 1, msg, hint)
+
+
+def _os_words(exc: OSError, thing: str) -> tuple[str, str]:
+    if isinstance(exc, PermissionError):
+        perm = "u+rx" if thing == "folder" else "u+r"
+        hint = f"check its permissions (`chmod {perm}`), {_IGNORE_HINT}"
+        return f"permission denied: interim cannot read this {thing}", hint
+    if isinstance(exc, FileNotFoundError):
+        msg = f"the {thing} disappeared while reading (moved or deleted during the run)"
+        return msg, "run interim again"
+    if isinstance(exc, (NotADirectoryError, IsADirectoryError)):
+        return f"this {thing} was replaced by something else while reading", "run interim again"
+    if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EBUSY):
+        msg = f"this {thing} is locked or busy (another program is using it)"
+        return msg, "close the other program and run interim again"
+    if exc.errno == errno.EIO:
+        msg = f"the disk reported an input/output error reading this {thing}"
+        return msg, "on a cloud drive, make sure the file is downloaded; else check the disk"
+    msg = f"interim cannot read this {thing}: {escape_text(exc.strerror or str(exc))}"
+    return msg, f"check the {thing} and run interim again"
+
+
+# -- reading -------------------------------------------------------------------------------
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)  # a file swapped for a link since the walk: refuse it
+    | getattr(os, "O_NONBLOCK", 0)  # a file swapped for a FIFO: open must not wait
+    | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+)
+
+
+def read_bytes(candidate: Candidate, max_size: int = DEFAULT_MAX_SIZE) -> bytes | Diagnostic:
+    """All bytes of a candidate, or a diagnostic saying why not. Never raises on user data."""
+    try:
+        fd = os.open(candidate.path, _OPEN_FLAGS)
+    except OSError as exc:
+        return _os_diag(candidate.rel, exc, "file")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # swapped since the walk
+            return _special(candidate.rel, st.st_mode)
+        if st.st_size > max_size:
+            return _too_large(candidate.rel, st.st_size, max_size)
+        chunks: list[bytes] = []
+        total = 0
+        # Ask for the size fstat gave, plus one byte to see the end: `os.read` allocates the
+        # whole request first, and asking for max_size (1 MiB) per file tripled the read time.
+        want = st.st_size + 1
+        while chunk := os.read(fd, want):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_size:  # grew while reading
+                return _too_large(candidate.rel, total, max_size)
+            want = min(max_size + 1 - total, 1 << 16)
+        return b"".join(chunks)
+    except OSError as exc:
+        return _os_diag(candidate.rel, exc, "file")
+    finally:
+        os.close(fd)
