@@ -1,9 +1,10 @@
 """The registry of diagnostic codes.
 
 Codes are stable: IM1xx files and YAML, IM2xx fields, IM3xx across records, IM9xx settings,
-types and templates. Every code has a name, a one-line summary, an explanation and a bad and
-a good example; `docs/diagnostics.md` is generated from this table (`python -m
-interim.docgen`) and a test fails when the two drift apart.
+types and templates. Each has a name, a severity and a one-line summary here; its explanation
+and bad/good examples live in `interim.codedocs` (kept apart so `diag()` stays light), and
+`docs/diagnostics.md` is generated from both (`python -m interim.docgen`; a test fails when
+they drift apart).
 """
 
 from __future__ import annotations
@@ -21,9 +22,6 @@ class Code:
     name: str
     severity: Severity
     summary: str
-    explanation: str = ""
-    bad: str = ""
-    good: str = ""
 
 
 _TABLE: list[tuple[str, str, Severity, str]] = [
