@@ -192,6 +192,15 @@ def _walk(node: Mapping, prefix: str, settings: Settings, ctx: Context) -> None:
                 settings.values[dotted] = converted
         elif not prefix and key in _SECTIONS and isinstance(entry.value, Mapping):
             _walk(entry.value, key + ".", settings, ctx)
+        elif not prefix and key in _SECTIONS:
+            if not (isinstance(entry.value, Scalar) and entry.value.is_null()):
+                first = next(k for k in _SPECS if k.startswith(key + "."))
+                ctx.error(
+                    "IM901",
+                    entry.value,
+                    f"`{key}` is a section: its settings go on the lines below it, indented",
+                    f"write `{key}:` alone, then for example `  {first.split('.', 1)[1]}: …`",
+                )
         else:
             close = difflib.get_close_matches(dotted, list(_SPECS), n=1)
             ctx.diagnostics.append(

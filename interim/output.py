@@ -36,7 +36,18 @@ def as_json(diags: Iterable[Diagnostic], summary: dict[str, int]) -> str:
         }
         for d in diags
     ]
-    return json.dumps({"diagnostics": items, "summary": summary}, ensure_ascii=False, indent=2)
+    text = json.dumps({"diagnostics": items, "summary": summary}, ensure_ascii=False, indent=2)
+    # json.dumps escapes only U+0000–U+001F; C1 controls (U+009B is a terminal's CSI) and
+    # invisible format characters (bidi overrides) get \u escapes too. The data is unchanged.
+    return "".join(ch if ch.isprintable() or ch in " \n" else _json_escape(ch) for ch in text)
+
+
+def _json_escape(ch: str) -> str:
+    code = ord(ch)
+    if code > 0xFFFF:  # JSON escapes are UTF-16 code units: a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def github_line(d: Diagnostic) -> str | None:
@@ -58,10 +69,10 @@ def github_line(d: Diagnostic) -> str | None:
     def data(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
-    message = d.message + (f" (hint: {d.hint})" if d.hint else "")
-    return (
-        f"::{level} file={prop(d.path)},line={d.line},col={d.col},title={d.code}::{data(message)}"
-    )
+    # Control characters are escaped here too: a CI log is shown in terminals and browsers.
+    message = escape_text(d.message + (f" (hint: {d.hint})" if d.hint else ""))
+    path = escape_text(d.path)
+    return f"::{level} file={prop(path)},line={d.line},col={d.col},title={d.code}::{data(message)}"
 
 
 def safety_lines(crisis_contacts: str) -> list[str]:

@@ -11,7 +11,7 @@ from interim.errors import Diagnostic, Severity, diag
 from interim.frontmatter import Mapping, Scalar, Sequence
 from interim.measures import MEASURES, safety_answer
 from interim.model import Record
-from interim.sleep import night
+from interim.sleep import forward, night
 from interim.types.kinds import Context, convert, is_missing
 from interim.types.language import FieldSpec, RecordType
 
@@ -91,9 +91,8 @@ def _record_type(
 
 
 def _read(spec: FieldSpec, node: Any, ctx: Context, key: str) -> Any:
-    if isinstance(node, Scalar) and (
-        node.is_null() or (not node.text.strip() and spec.kind == "text")
-    ):
+    # `mood: ""` is as empty as `mood:`, whatever the kind: not filled in yet, never an error.
+    if isinstance(node, Scalar) and (node.is_null() or not node.text.strip()):
         ctx.diagnostics.append(
             diag(
                 "IM202",
@@ -157,19 +156,10 @@ def _record(
     stem: str,
     ctx: Context,
 ) -> Record:
-    record_id = fields.pop("id", None) or stem
+    written = fields.pop("id", None)
+    record_id = written or stem
     if any(c in _BAD_ID for c in record_id):
-        line, col = positions.get("id", (1, 1))
-        ctx.diagnostics.append(
-            diag(
-                "IM221",
-                path,
-                line,
-                col,
-                f"the id `{record_id}` has characters a file name cannot",
-                "use letters, digits and hyphens",
-            )
-        )
+        _bad_id(record_id, written is None, positions, path, ctx)
     record = Record(
         path=path,
         type=rtype.name,
@@ -184,6 +174,25 @@ def _record(
     )
     _CROSS_FIELD.get(rtype.name, _nothing)(record, ctx)
     return record
+
+
+def _bad_id(
+    record_id: str, from_name: bool, positions: dict[str, tuple[int, int]], path: str, ctx: Context
+) -> None:
+    bad = " ".join(f"`{c}`" for c in sorted(set(record_id) & _BAD_ID))
+    where = " (taken from the file name)" if from_name else ""
+    hint = "rename the file, or add an `id:` line" if from_name else "change the `id:`"
+    line, col = positions.get("id", (1, 1))
+    ctx.diagnostics.append(
+        diag(
+            "IM221",
+            path,
+            line,
+            col,
+            f"the id `{record_id}`{where} contains {bad}, which a file name cannot hold",
+            f"{hint}; use letters, digits and hyphens",
+        )
+    )
 
 
 def _nothing(record: Record, ctx: Context) -> None:
@@ -221,11 +230,21 @@ def _sleep(record: Record, ctx: Context) -> None:
                 record.path,
                 line,
                 col,
-                "minutes_to_sleep + minutes_awake are longer than the time from "
-                "lights_out to final_wake",
+                _exceeds_message(record.fields),
                 "check the minutes and the times",
             )
         )
+
+
+def _exceeds_message(fields: dict[str, Any]) -> str:
+    """Expected and found, in numbers: the minutes cannot fit between lights out and waking."""
+    lights, wake = fields["lights_out"], fields["final_wake"]
+    to_sleep, awake = fields["minutes_to_sleep"], fields["minutes_awake"]
+    return (
+        f"minutes_to_sleep ({to_sleep}) + minutes_awake ({awake}) = {to_sleep + awake} minutes, "
+        f"more than the {forward(lights, wake)} minutes from lights_out ({lights:%H:%M}) "
+        f"to final_wake ({wake:%H:%M})"
+    )
 
 
 def _homework(record: Record, ctx: Context) -> None:
@@ -272,7 +291,9 @@ def _questionnaire(record: Record, ctx: Context) -> None:
                 record.path,
                 line,
                 col,
-                f"{measure.name} items {', '.join(map(str, missing))} are not answered: no total",
+                f"{measure.name} item{'s' if len(missing) > 1 else ''} "
+                f"{', '.join(map(str, missing))} {'are' if len(missing) > 1 else 'is'} "
+                "not answered, so the form has no total score",
                 "answer every item for a score (an incomplete form is shown as incomplete)",
             )
         )
@@ -310,10 +331,12 @@ def _item_ranges(record: Record, low: int, high: int, name: str, ctx: Context) -
 
 def _safety(record: Record, measure: Any, items: list[Any], ctx: Context) -> None:
     answer = safety_answer(measure, items)
-    if answer == "absent" or answer == 0:
+    # A list too short to reach the safety item leaves it unanswered: the report lists it
+    # as "not answered" (interim.summary.safety), so the notice says so here too.
+    if measure.safety_item is None or answer == 0:
         return
     line, col = _at(record, "items")
-    said = "not answered" if answer is None else f"answered {answer}"
+    said = "not answered" if answer is None or answer == "absent" else f"answered {answer}"
     ctx.diagnostics.append(
         diag(
             "IM220",
@@ -341,7 +364,7 @@ def cross_check(records: Iterable[Record]) -> list[Diagnostic]:
         lambda r: r.id.lower(),
         "IM301",
         "id",
-        "the id `{k}` is also used by {p}",
+        "the id `{r.id}` is also used by {p}",  # k is the id in lower case
         "give one of them another `id:` or file name",
     )
     sleep = [r for r in records if r.type == "sleep" and r.date is not None]
@@ -359,7 +382,7 @@ def cross_check(records: Iterable[Record]) -> list[Diagnostic]:
         lambda r: r.get("number"),
         "IM303",
         "number",
-        "session number {k} is also {p}",
+        "session number {k} is also used by {p}",
         "number sessions 1, 2, 3... once each",
     )
     out += _links(records)
@@ -375,7 +398,9 @@ def _duplicates(
         k = key(r)
         if k in seen:
             line, col = r.position(field)
-            out.append(diag(code, r.path, line, col, message.format(k=k, p=seen[k].path), hint))
+            out.append(
+                diag(code, r.path, line, col, message.format(k=k, p=seen[k].path, r=r), hint)
+            )
         else:
             seen[k] = r
     return out

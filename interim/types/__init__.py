@@ -12,6 +12,7 @@ from interim.types.language import FieldSpec, RecordType, parse_type
 __all__ = ["FieldSpec", "RecordType", "builtin_types", "load_types"]
 
 _HERE = Path(__file__).parent
+MAX_TYPE_FILE = 256 * 1024  # a type definition is a page of YAML
 
 
 @functools.cache
@@ -38,7 +39,7 @@ def load_types(root: Path | None) -> tuple[dict[str, RecordType], list[Diagnosti
         if file.suffix.lower() not in (".yaml", ".yml") or file.name.startswith("."):
             continue
         rel = f"types/{file.name}"
-        rtype, problems = _read(file, rel, file.stem)
+        rtype, problems = _read(file, rel, file.stem, user_file=True)
         out.extend(problems)
         if rtype is None:
             continue
@@ -57,22 +58,31 @@ def load_types(root: Path | None) -> tuple[dict[str, RecordType], list[Diagnosti
     return types, out
 
 
-def _read(file: Path, rel: str, stem: str) -> tuple[RecordType | None, list[Diagnostic]]:
+def _read(
+    file: Path, rel: str, stem: str, user_file: bool = False
+) -> tuple[RecordType | None, list[Diagnostic]]:
+    from interim.discover import Candidate, read_bytes
     from interim.frontmatter import decode, load_yaml
 
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        return None, [
-            diag(
-                "IM910",
-                rel,
-                1,
-                1,
-                f"cannot read this type file: {exc.strerror}",
-                "check the file's permissions",
-            )
-        ]
+    if user_file:  # like a record: no links, no pipes or devices (they would hang), size cap
+        got = read_bytes(Candidate(file, rel, 0, 0, 0), MAX_TYPE_FILE)
+        if isinstance(got, Diagnostic):
+            return None, [got]
+        data = got
+    else:
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            return None, [
+                diag(
+                    "IM910",
+                    rel,
+                    1,
+                    1,
+                    f"cannot read this type file: {exc.strerror}",
+                    "check the file's permissions",
+                )
+            ]
     text, problems = decode(data, rel)
     if text is None:
         return None, problems

@@ -124,7 +124,7 @@ def _in_range(spec: FieldSpec, value: float, s: Scalar, ctx: Context, label: str
 
 def _range(spec: FieldSpec) -> str:
     text = spec.range_text()
-    return f" ({text})" if text else ""
+    return f", {text}" if text else ""
 
 
 def _range_words(spec: FieldSpec, low: float | None) -> str:
@@ -261,7 +261,8 @@ def _choice(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
                 ctx.path,
                 s.line,
                 s.col,
-                f"`{_short(s.text)}` is not one of the listed {label}",
+                f"`{_short(s.text)}` in `{label}` is not one of the listed choices;"
+                " it is kept as written",
                 hint,
             )
         )
@@ -427,6 +428,7 @@ def _track(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
             "write track: sleep",
         )
         return _MISSING
+    rule["type"] = rule["type"].lower()  # like `type:`, a type name is case-insensitive
     if ctx.type_names and rule["type"] not in ctx.type_names:
         close = difflib.get_close_matches(rule["type"], sorted(ctx.type_names), n=1)
         ctx.error(

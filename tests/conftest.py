@@ -1,0 +1,101 @@
+"""Shared fixtures.
+
+- `write(root, relpath, text_or_bytes)`: write a file (folders made as needed), byte-exact.
+- `run_cli(args, env=None)`: run `interim` in-process with click's CliRunner.
+- `check_text(text_or_bytes)`: decode, split and validate one record file against the
+  built-in types, as `load_folder` would, and return the record and every diagnostic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from interim.errors import Diagnostic
+from interim.model import Record
+
+Write = Callable[[Path, str, str | bytes], Path]
+
+
+def write_file(root: Path, relpath: str, content: str | bytes) -> Path:
+    """Text is written as UTF-8 exactly as given (no newline translation), so a CRLF test
+    means what it says."""
+    path = root / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
+
+
+@pytest.fixture
+def write() -> Write:
+    return write_file
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., Result]:
+    """`run_cli(["check", str(folder)])` → click's Result (exit_code, stdout, stderr)."""
+    from interim.cli import main
+
+    def run(
+        args: Sequence[str], env: Mapping[str, str | None] | None = None, color: bool = False
+    ) -> Result:
+        """`color=True` keeps ANSI sequences in the output, as on a terminal."""
+        return CliRunner().invoke(main, list(args), env=env, color=color, catch_exceptions=False)
+
+    return run
+
+
+@dataclass
+class Checked:
+    record: Record | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def codes(self) -> list[str]:
+        return [d.code for d in self.diagnostics]
+
+    def only(self, code: str) -> Diagnostic:
+        """The one diagnostic with `code` (fails when there are none or several)."""
+        found = [d for d in self.diagnostics if d.code == code]
+        assert len(found) == 1, f"expected one {code}, got {self.diagnostics}"
+        return found[0]
+
+    def where(self, code: str) -> tuple[int, int]:
+        d = self.only(code)
+        return d.line, d.col
+
+    @property
+    def fields(self) -> dict[str, object]:
+        assert self.record is not None, self.diagnostics
+        return self.record.fields
+
+
+def check_record(content: str | bytes, path: str = "x.md") -> Checked:
+    from interim.frontmatter import decode, split
+    from interim.measures import MEASURES
+    from interim.types import builtin_types
+    from interim.types.kinds import Context
+    from interim.validate import validate_record
+
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    text, diags = decode(data, path)
+    if text is None:
+        return Checked(None, diags)
+    doc = split(text, path)
+    diags += doc.diagnostics
+    if doc.front is None:
+        return Checked(None, diags)
+    types = builtin_types()
+    ctx = Context(path, frozenset(types), frozenset(MEASURES))
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    record = validate_record(doc.front, path, stem, types, ctx)
+    return Checked(record, diags + ctx.diagnostics)
+
+
+@pytest.fixture
+def check_text() -> Callable[..., Checked]:
+    return check_record
