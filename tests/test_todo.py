@@ -1,0 +1,94 @@
+"""`interim todo`: open homework with done so far against expected, what is due before the
+next session, and today's diary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from interim.folder import load_folder
+from interim.todo import build_todo, open_homework, report_today
+from tests.conftest import write_file
+
+
+def _record(root: Path, rel: str, **fields: object) -> None:
+    lines = ["---"] + [f"{k}: {v}" for k, v in fields.items()] + ["---", ""]
+    write_file(root, rel, "\n".join(lines))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    write_file(tmp_path, "interim.yaml", "report_date: 2026-11-15\n")
+    _record(tmp_path, "sessions/2026-11-11.md", type="session", date="2026-11-11", status="held")
+    _record(tmp_path, "sessions/2026-11-18.md", type="session", date="2026-11-18",
+            time='"17:30"', number=7, status="planned")  # fmt: skip
+    _record(tmp_path, "homework/2026-11-11-mood-diary.md", type="homework", date="2026-11-11",
+            title="Mood diary", frequency="daily", track="mood", due="2026-11-18",
+            status="in-progress")  # fmt: skip
+    _record(tmp_path, "homework/2026-11-11-thought-records.md", type="homework",
+            date="2026-11-11", title="Thought records", frequency="2/week",
+            track="thought-record", due="2026-11-25")  # fmt: skip
+    _record(tmp_path, "homework/2026-11-04-reading.md", type="homework", date="2026-11-04",
+            title="Read the handout", frequency="once", due="2026-11-11", status="done")  # fmt: skip
+    for day in (12, 13, 14, 15):
+        private = "true" if day == 13 else "false"
+        _record(tmp_path, f"records/2026-11-{day}-mood.md", type="mood",
+                date=f"2026-11-{day}", mood=5, private=private)  # fmt: skip
+    _record(tmp_path, "records/2026-11-13-tr.md", type="thought-record", date="2026-11-13")
+    return tmp_path
+
+
+def test_todo_in_the_terminal(folder: Path, run_cli) -> None:
+    result = run_cli(["todo", str(folder)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Today: Sun 15 Nov 2026" in out
+    assert "Next session: Wed 18 Nov 2026 at 17:30 (session 7), in 3 days" in out
+    assert "Mood diary [2026-11-11-mood-diary]" in out
+    # 12–15 Nov: four days so far, four entries (a private one is still practice done);
+    # seven days to the due date.
+    assert "done 4 of 4 expected so far (7 by the due date)" in out
+    # 2/week over 4 days: 8/7 rounds to 1; over 14 days to the due date: 4.
+    assert "done 1 of 1 expected so far (4 by the due date)" in out
+    assert "Read the handout" not in out  # done homework is not open
+    due = out.split("Due before the next session:")[1].split("Today's diary:")[0]
+    assert "Mood diary" in due and "Thought records" not in due  # due after the session
+    assert "mood   1 entry" in out
+    assert "sleep  not yet (interim new sleep)" in out
+
+
+def test_open_homework_and_today(folder: Path) -> None:
+    loaded = load_folder(folder)
+    assert [r.id for r in open_homework(loaded.records)] == [
+        "2026-11-11-mood-diary",
+        "2026-11-11-thought-records",
+    ]
+    assert report_today(loaded) == dt.date(2026, 11, 15)
+    todo = build_todo(loaded, dt.date(2026, 11, 19))  # after the session: none planned
+    assert todo.next_session is None
+    assert [t.title for t in todo.due_before_next] == ["Mood diary", "Thought records"]
+    mood = todo.tasks[0]
+    assert (mood.done, mood.expected_so_far, mood.expected_total) == (4, 7, 7)
+
+
+def test_an_empty_folder(tmp_path: Path, run_cli) -> None:
+    result = run_cli(["todo", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "Next session: none planned" in result.output
+    assert "Open homework:\n  none" in result.output
+
+
+def test_day_start_for_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from interim import scaffold
+
+    monkeypatch.setattr(scaffold, "now", lambda: dt.datetime(2026, 11, 20, 1, 30))
+    assert report_today(load_folder(tmp_path)) == dt.date(2026, 11, 19)
+
+
+def test_daily_homework_adds_its_type_to_the_diary(folder: Path) -> None:
+    _record(folder, "homework/2026-11-12-practice.md", type="homework", date="2026-11-12",
+            title="Worry time", frequency="daily", track="{type: practice, skill: worry time}")  # fmt: skip
+    todo = build_todo(load_folder(folder), dt.date(2026, 11, 15))
+    assert todo.diary == {"mood": 1, "sleep": 0, "practice": 0}
