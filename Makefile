@@ -16,6 +16,7 @@ install: $(BIN)/interim
 
 demo: install
 	$(BIN)/interim check example-folder
+	$(BIN)/interim report example-folder
 
 test: install
 	$(BIN)/python -m pytest -W error
