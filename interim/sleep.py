@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from typing import Any
 
@@ -35,6 +36,13 @@ class Night:
     @property
     def complete(self) -> bool:
         return self.se is not None
+
+
+def _percent(part: int, whole: int) -> float:
+    """part / whole × 100 to one decimal, half up (321 of 400 → 80.3), as by hand: round()
+    would round a tie to even on a binary float (80.25 → 80.2)."""
+    exact = Decimal(part * 100) / Decimal(whole)
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def minutes(t: dt.time) -> int:
@@ -69,5 +77,5 @@ def night(fields: Mapping[str, Any]) -> Night:
     tst = asleep_window - fields["minutes_to_sleep"] - fields["minutes_awake"]
     if tst < 0:
         return Night(tib, None, None, missing, exceeds=True)
-    se = round(tst / tib * 100, 1) if tib else None
+    se = _percent(tst, tib) if tib else None
     return Night(tib, tst, se, missing)

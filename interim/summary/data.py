@@ -1,0 +1,158 @@
+"""Plain data: the JSON-safe form every summary hands to the templates, and the small bits
+of arithmetic every summary shares (half-up rounding, means that say what they rest on,
+change words).
+
+Rounding is half up (2.5 → 3), done on decimals, never Python's `round()`: `round()` rounds
+halves to even and works on binary floats, so `round(2.5) == 2` and `round(0.15, 1) == 0.1`,
+which is not what a person checking the report by hand would get.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any
+
+Number = int | float | Fraction
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def plain(value: Any) -> Any:
+    """`value` as JSON-safe data: dataclasses and mappings become dicts, tuples lists, dates
+    ISO strings (YYYY-MM-DD), times "HH:MM". Anything else is a bug, so it raises."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, enum.Enum):
+        return plain(value.value)
+    if isinstance(value, Fraction):
+        return float(value)
+    if isinstance(value, Data) and type(value).to_data is not Data.to_data:
+        return value.to_data()  # its own shape (a period adds its label and day counts)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [plain(v) for v in value]
+        return sorted(items) if isinstance(value, (set, frozenset)) else items
+    raise TypeError(f"not plain data: {type(value).__name__}")
+
+
+class Data:
+    """Mixin for summary dataclasses: `to_data()` is the JSON-safe dict."""
+
+    def to_data(self) -> dict[str, Any]:
+        data = plain(self)
+        assert isinstance(data, dict)
+        return data
+
+
+def _decimal(value: Number | Decimal) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, Fraction):
+        return Decimal(value.numerator) / Decimal(value.denominator)
+    # repr() of a float is the shortest text that reads back the same: 0.15 stays 0.15.
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def half_up(value: Number | Decimal, places: int = 1) -> float:
+    """Round half away from zero to `places` decimals (0.15 → 0.2, -0.25 → -0.3)."""
+    quantum = Decimal(1).scaleb(-places)
+    return float(_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def half_up_int(value: Number) -> int:
+    """Round to a whole number, half up: floor(x + 0.5), so 1.5 → 2 and 2.5 → 3."""
+    return math.floor(Fraction(value) + Fraction(1, 2))
+
+
+def exact_mean(values: Sequence[Number]) -> Number | None:
+    """The mean, exact for whole numbers (a Fraction), so rounding happens once, at the end."""
+    if not values:
+        return None
+    if all(isinstance(v, (int, Fraction)) for v in values):
+        return Fraction(sum(Fraction(v) for v in values), len(values))
+    return math.fsum(float(v) for v in values) / len(values)
+
+
+@dataclass
+class Stat(Data):
+    """A mean with the number of values it rests on (DESIGN §2.3: every average says so)."""
+
+    mean: float | None
+    n: int
+
+
+def stat(values: Iterable[Number | None]) -> Stat:
+    present = [v for v in values if v is not None and not isinstance(v, bool)]
+    m = exact_mean(present)
+    return Stat(None if m is None else half_up(m), len(present))
+
+
+def paired_change(pairs: Iterable[tuple[Number | None, Number | None]]) -> Stat:
+    """Mean of after − before over the pairs where both are filled in."""
+    return stat([b - a for a, b in pairs if a is not None and b is not None])
+
+
+def difference(now: float | None, before: float | None) -> float | None:
+    """Change between two shown (rounded) values, so the change agrees with what is shown."""
+    if now is None or before is None:
+        return None
+    return half_up(_decimal(now) - _decimal(before))
+
+
+def direction(change: float | None, better: str | None) -> str | None:
+    """Change in words: "better"/"worse" when the field says which way is good news
+    (FieldSpec.better), otherwise "higher"/"lower"; "no change" for zero."""
+    if change is None:
+        return None
+    if change == 0:
+        return "no change"
+    if better not in ("higher", "lower"):
+        return "higher" if change > 0 else "lower"
+    return "better" if (change > 0) == (better == "higher") else "worse"
+
+
+def most_common(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """Most frequent first; ties in alphabetical order (Counter.most_common keeps insertion
+    order for ties, which would make the report depend on file order)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def day_text(day: dt.date, *, year: bool = True) -> str:
+    """`12 Nov 2026`: month names written out here, never through the locale (strftime's
+    %b changes with the computer's language, and the report must not)."""
+    text = f"{day.day} {MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def weekday(day: dt.date) -> str:
+    return WEEKDAYS[day.weekday()]
+
+
+def label(field: str) -> str:
+    """`mood_before` → `Mood before`."""
+    words = field.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def hours_text(minutes: int) -> str:
+    """`375` → `6 h 15 min`."""
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min" if rest else f"{hours} h"

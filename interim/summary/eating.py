@@ -1,0 +1,113 @@
+"""Eating self-monitoring (CBT-E, Fairburn 2008): episodes, binges and compensatory
+behaviours, counted per week of the period.
+
+Weeks are counted from the period's first day (days 1–7, 8–14, ...), so the last one may be
+shorter; each says how many days it has. The per-week rate is total × 7 / period days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from fractions import Fraction
+
+from interim.model import Record
+from interim.summary.data import Data, half_up
+from interim.summary.period import Span
+from interim.summary.scope import Scope
+
+BEHAVIOURS = ("vomit", "laxative", "exercise", "other")
+
+
+@dataclass
+class EatingRow(Data):
+    date: dt.date | None
+    time: dt.time | None
+    path: str
+    food: str | None
+    place: str | None
+    binge: bool | None
+    compensatory: list[str]  # from the fixed list: vomit, laxative, exercise, other
+    context: str | None
+    body: str | None
+
+
+@dataclass
+class Week(Data):
+    start: dt.date
+    end: dt.date
+    days: int
+    episodes: int
+    binges: int
+    compensatory: int  # behaviours recorded (one entry may record several)
+
+
+@dataclass
+class EatingSummary(Data):
+    n: int  # eating episodes recorded
+    binges: int
+    compensatory: dict[str, int]  # behaviour → times recorded
+    weeks: list[Week]
+    per_week: dict[str, float]  # {episodes, binges, compensatory}, total × 7 / days
+    entries: list[EatingRow]
+
+
+def _compensatory(r: Record) -> list[str]:
+    values = r.get("compensatory")
+    return [str(v) for v in values if v is not None] if isinstance(values, list) else []
+
+
+def _weeks(rows: list[EatingRow], period: Span) -> list[Week]:
+    out = []
+    start = period.start
+    while start <= period.end:
+        end = min(start + dt.timedelta(days=6), period.end)
+        span = Span(start, end)
+        inside = [r for r in rows if r.date in span]
+        out.append(
+            Week(
+                start,
+                end,
+                span.days,
+                len(inside),
+                sum(r.binge is True for r in inside),
+                sum(len(r.compensatory) for r in inside),
+            )
+        )
+        start = end + dt.timedelta(days=1)
+    return out
+
+
+def summarise_eating(scope: Scope) -> EatingSummary | None:
+    records = scope.in_period("eating")
+    if not records:
+        return None
+    rows = [
+        EatingRow(
+            r.date,
+            r.time,
+            r.path,
+            scope.text(r.get("food")),
+            scope.text(r.get("place")),
+            r.get("binge"),
+            _compensatory(r),
+            scope.text(r.get("context")),
+            scope.body(r),
+        )
+        for r in records
+    ]
+    counts = Counter(b for row in rows for b in row.compensatory)
+    binges = sum(row.binge is True for row in rows)
+    totals = {"episodes": len(rows), "binges": binges, "compensatory": sum(counts.values())}
+    days = scope.period.days
+    return EatingSummary(
+        n=len(rows),
+        binges=binges,
+        compensatory={
+            b: counts.get(b, 0) for b in (*BEHAVIOURS, *sorted(set(counts) - set(BEHAVIOURS)))
+        },
+        weeks=_weeks(rows, scope.period),
+        per_week={k: half_up(Fraction(v * 7, days)) for k, v in totals.items()},
+        entries=rows,
+    )

@@ -1,0 +1,109 @@
+"""Key numbers for "at a glance" (DESIGN §4.3): each mood scale's mean and sleep efficiency
+with the change against the previous period and what they rest on, and each questionnaire's
+latest score, band and change since the first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from interim.summary.data import Data
+from interim.summary.mood import MoodSummary
+from interim.summary.questionnaires import QuestionnaireSummary
+from interim.summary.sleep import SleepSummary
+
+
+@dataclass
+class KeyNumber(Data):
+    id: str  # "mood.mood", "mood.anxiety", "sleep.se", "questionnaire.phq9"
+    section: str  # the section it summarises
+    label: str  # "Mood", "Sleep efficiency", "PHQ-9"
+    value: float | None  # the mean, or the latest score
+    unit: str  # "", "%", "points"
+    range: str  # "0–10 (0 worst, 10 best)", "0–27"
+    n: int  # values it rests on
+    n_text: str  # "6 of 6 days", "5 of 6 nights", "4 forms"
+    previous: float | None  # previous period's mean, or the first score
+    change: float | None
+    direction: str | None  # "better", "worse", "no change" (or "higher", "lower")
+    compared_with: str  # "previous period" or "first score"
+    band: str | None = None  # questionnaires: the latest band
+    date: dt.date | None = None  # questionnaires: the latest score's date
+    note: str | None = None  # e.g. reliable change in words
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def mood_numbers(mood: MoodSummary) -> list[KeyNumber]:
+    return [
+        KeyNumber(
+            id=f"mood.{s.field}",
+            section="mood",
+            label=s.label,
+            value=s.mean,
+            unit="",
+            range=s.range,
+            n=s.n,
+            n_text=f"{s.n} of {_plural(s.days, 'day')}",
+            previous=s.previous_mean,
+            change=s.change,
+            direction=s.direction,
+            compared_with="previous period",
+        )
+        for s in mood.series
+    ]
+
+
+def sleep_numbers(sleep: SleepSummary) -> list[KeyNumber]:
+    return [
+        KeyNumber(
+            id="sleep.se",
+            section="sleep",
+            label="Sleep efficiency",
+            value=sleep.se.mean,
+            unit="%",
+            range="0–100",
+            n=sleep.se.n,
+            n_text=sleep.n_text,
+            previous=sleep.previous_se.mean,
+            change=sleep.se_change,
+            direction=sleep.se_direction,
+            compared_with="previous period",
+        )
+    ]
+
+
+def questionnaire_numbers(q: QuestionnaireSummary) -> list[KeyNumber]:
+    out = []
+    for inst in q.instruments:
+        latest, first = inst.latest, inst.first
+        scored = sum(a.total is not None for a in inst.administrations)
+        out.append(
+            KeyNumber(
+                id=f"questionnaire.{inst.key}",
+                section="questionnaires",
+                label=inst.name,
+                value=None if latest is None else latest.total,
+                unit="points",
+                range=f"0–{inst.max_total}",
+                n=scored,
+                n_text=_plural(scored, "scored form"),
+                previous=None if first is None or inst.change is None else first.total,
+                change=inst.change,
+                direction=_lower_is_better(inst.change),
+                compared_with="first score",
+                band=None if latest is None else latest.band,
+                date=None if latest is None else latest.date,
+                note=inst.reliable_text,
+            )
+        )
+    return out
+
+
+def _lower_is_better(change: int | None) -> str | None:
+    """Symptom scores: a drop is good news."""
+    if change is None:
+        return None
+    return "no change" if change == 0 else ("better" if change < 0 else "worse")

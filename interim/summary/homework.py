@@ -1,0 +1,239 @@
+"""Homework: what was set, what was done and how well (DESIGN §2.3 and §4.3).
+
+Quantity (expected, done, days practised, pacing) and quality (the client's review) stay
+side by side: there is no single adherence score, because "3 of 5, done well and found
+helpful" and "5 of 5, rushed the night before" are different stories.
+
+A homework is active from the day after it was assigned (`assigned`, default its `date`)
+through `due` (or the report date), clipped to the period. Expected entries over those days:
+`daily` one a day; `weekdays` one a Monday–Friday; `N/day` N a day; `N/week` N × days / 7
+rounded half up (3/week over 6 days: 18/7 = 2.57 → 3); `once` one.
+
+Done: records dated inside the period and the homework's active days that name it in
+`homework:`, or else match its `track:` rule. An explicit link wins: a record that names a
+homework counts for that one only. A record matching several rules counts for each. Done
+may exceed expected ("2 of 1") and is shown as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from interim.model import Record
+from interim.summary.data import Data, half_up_int
+from interim.summary.pacing import Pacing, pacing
+from interim.summary.scope import Scope, record_key
+
+_PER = re.compile(r"(\d+)/(day|week)\Z")
+CLOSED = frozenset({"done", "dropped"})  # any other status, or none, is still open
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Rule:
+    type: str
+    tag: str | None = None
+    skill: str | None = None
+
+    def matches(self, record: Record) -> bool:
+        if record.type != self.type:
+            return False
+        if self.tag is not None and _fold(self.tag) not in {_fold(t) for t in record.tags}:
+            return False
+        return self.skill is None or _fold(self.skill) == _fold(record.get("skill") or "")
+
+
+def _fold(text: Any) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+@dataclass
+class EntryRef(Data):
+    date: dt.date | None
+    time: dt.time | None
+    type: str
+    path: str
+
+
+@dataclass
+class Review(Data):
+    date: dt.date | None
+    path: str
+    quality: int | None  # 0–4, 4 done fully as planned
+    difficulty: int | None  # 0–4, 4 very hard
+    helpfulness: int | None  # 0–4, 4 very helpful
+    barriers: list[str]
+    learned: str | None
+    body: str | None
+
+
+@dataclass
+class HomeworkRow(Data):
+    id: str
+    path: str
+    title: str | None
+    frequency: str | None
+    track: dict[str, str] | None
+    goal: str | None
+    goal_title: str | None
+    assigned: dt.date | None
+    due: dt.date | None
+    active_days: int  # days of the period the homework ran
+    expected: int | None  # None: the frequency could not be read
+    done: int
+    done_text: str  # "2 of 3"
+    days_practised: int
+    pacing: Pacing
+    carried_over: bool
+    status: str | None
+    confidence: int | None
+    review: Review | None
+    specifics: str | None
+    entries: list[EntryRef] = field(default_factory=list)
+
+
+def active_days(homework: Record, scope: Scope) -> list[dt.date]:
+    assigned = homework.get("assigned") or homework.date
+    if assigned is None:
+        return []
+    due = homework.get("due")
+    end = min(due, scope.period.end) if due is not None else scope.period.end
+    start = max(assigned + _ONE_DAY, scope.period.start)
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def expected(frequency: str | None, days: list[dt.date]) -> int | None:
+    """Entries expected over `days` (the active days in the period)."""
+    if frequency is None:
+        return None
+    if not days:
+        return 0
+    if frequency == "once":
+        return 1
+    if frequency == "daily":
+        return len(days)
+    if frequency == "weekdays":
+        return sum(d.weekday() < 5 for d in days)
+    per = _PER.match(frequency)
+    if per is None:
+        return None
+    n = int(per[1])
+    # N/week: rounded half up, never Python's round() (which gives 2 for 2.5).
+    return n * len(days) if per[2] == "day" else half_up_int(Fraction(n * len(days), 7))
+
+
+def summarise_homework(scope: Scope) -> list[HomeworkRow]:
+    """Homework active on any day of the period, or assigned on the last held session's day,
+    oldest first."""
+    last = scope.period.last_session
+    rows = []
+    for hw in scope.of_type("homework"):
+        days = active_days(hw, scope)
+        assigned = hw.get("assigned") or hw.date
+        if days or (last is not None and assigned == last.date):
+            rows.append(_row(hw, days, scope))
+    return sorted(rows, key=lambda r: (r.assigned or dt.date.min, r.path))
+
+
+def _row(hw: Record, days: list[dt.date], scope: Scope) -> HomeworkRow:
+    rule = _rule(hw.get("track"))
+    entries = done_entries(hw, rule, days, scope)
+    want = expected(hw.get("frequency"), days)
+    assigned = hw.get("assigned") or hw.date
+    last = scope.period.last_session
+    status = hw.get("status")
+    goal = hw.get("goal")
+    return HomeworkRow(
+        id=hw.id,
+        path=hw.path,
+        title=_title(hw.get("title")),
+        frequency=hw.get("frequency"),
+        track=None if rule is None else {k: v for k, v in vars(rule).items() if v is not None},
+        goal=goal,
+        goal_title=_goal_title(goal, scope),
+        assigned=assigned,
+        due=hw.get("due"),
+        active_days=len(days),
+        expected=want,
+        done=len(entries),
+        done_text=f"{len(entries)} of {'?' if want is None else want}",
+        days_practised=len({e.date for e in entries}),
+        pacing=pacing([e.date for e in entries if e.date is not None], scope.period),
+        carried_over=bool(last and assigned and assigned < last.date and status not in CLOSED),
+        status=status,
+        confidence=hw.get("confidence"),
+        review=_review(hw, scope),
+        specifics=scope.text(hw.get("specifics")),
+        entries=[EntryRef(e.date, e.time, e.type, e.path) for e in entries],
+    )
+
+
+def _title(value: Any) -> str | None:
+    """Homework titles are shown in every profile (the table needs a name)."""
+    return None if value is None else str(value).strip() or None
+
+
+def _goal_title(goal: Any, scope: Scope) -> str | None:
+    for g in scope.of_type("goal"):
+        if goal is not None and g.id == goal:
+            return _title(g.get("title"))
+    return None
+
+
+def _rule(value: Any) -> Rule | None:
+    if not isinstance(value, dict) or not value.get("type"):
+        return None
+    return Rule(str(value["type"]), value.get("tag") or None, value.get("skill") or None)
+
+
+def done_entries(hw: Record, rule: Rule | None, days: list[dt.date], scope: Scope) -> list[Record]:
+    """The shown records that count as doing `hw`, in date order."""
+    active = set(days)
+    out = []
+    for r in scope.records:
+        if r.date not in active or r.type in ("homework", "review") or not counts_as_done(r):
+            continue
+        if r.homework is not None:
+            if r.homework == hw.id:  # an explicit link wins, and counts for this one only
+                out.append(r)
+        elif rule is not None and rule.matches(r):
+            out.append(r)
+    return sorted(out, key=record_key)
+
+
+def counts_as_done(record: Record) -> bool:
+    """A record that says the thing was not done is not practice: an activity with
+    `done: false`, a reading without a `read:` date ("not yet")."""
+    if record.type == "activity":
+        return record.get("done") is not False
+    if record.type == "reading":
+        return isinstance(record.get("read"), dt.date)
+    return True
+
+
+def _review(hw: Record, scope: Scope) -> Review | None:
+    """The client's latest review of this homework, made after it was set and by the
+    report date. A review names its homework in the common `homework:` key (Record.homework)."""
+    assigned = hw.get("assigned") or hw.date or dt.date.min
+    found = [
+        r
+        for r in scope.of_type("review")
+        if r.homework == hw.id and r.date is not None and assigned <= r.date <= scope.period.end
+    ]
+    if not found:
+        return None
+    r = found[-1]  # scope.records are sorted: the last is the latest
+    return Review(
+        date=r.date,
+        path=r.path,
+        quality=r.get("quality"),
+        difficulty=r.get("difficulty"),
+        helpfulness=r.get("helpfulness"),
+        barriers=scope.texts(r.get("barriers")),
+        learned=scope.text(r.get("learned")),
+        body=scope.body(r),
+    )

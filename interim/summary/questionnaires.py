@@ -1,0 +1,234 @@
+"""Questionnaires over the whole treatment (every administration up to the report date):
+totals, severity bands, first → latest change, reliable change and caseness (DESIGN §2.3).
+
+- Bands: PHQ-9 Kroenke, Spitzer & Williams 2001; GAD-7 Spitzer et al. 2006 (see measures.py).
+- Reliable improvement: a drop of at least the measure's reliable change (PHQ-9 6, GAD-7 4)
+  with no reliable deterioration on the other measure; reliable deterioration: a rise of the
+  same size (NHS Talking Therapies manual, 2024).
+- Caseness: at or above the cut-off (PHQ-9 10, GAD-7 8) at the latest score. The wording
+  stays descriptive ("below the cut-off at the latest score"), never "recovered": this is
+  mid-treatment, and one score is not a diagnosis.
+
+An incomplete form has no total and no band: it is listed with its missing items. A form
+with an item outside the range or the wrong number of items is listed, not scored. When the
+stated `total` disagrees with the items, the items' sum is shown and the disagreement said.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from interim.measures import MEASURES, Measure, score
+from interim.model import Record
+from interim.summary.data import Data
+from interim.summary.scope import Scope
+
+
+@dataclass
+class Administration(Data):
+    date: dt.date | None
+    time: dt.time | None
+    path: str
+    instrument: str  # "phq9"
+    status: str  # "complete", "incomplete", "not scored"
+    total: int | None
+    band: str | None
+    missing: list[int]  # 1-based numbers of unanswered items
+    items: list[int | None]
+    difficulty: int | None
+    in_period: bool
+    has_errors: bool
+    problem: str | None  # what is wrong with the form, in words
+
+
+@dataclass
+class InstrumentSummary(Data):
+    key: str
+    name: str  # "PHQ-9"
+    title: str
+    source: str
+    max_total: int
+    cutoff: int
+    reliable_change: int
+    bands: list[dict[str, Any]]  # [{low, high, label}]
+    administrations: list[Administration]
+    first: Administration | None  # the first and latest scored forms
+    latest: Administration | None
+    change: int | None  # latest − first
+    reliable: str | None  # see `_verdict`; None with fewer than two scored forms
+    reliable_text: str | None
+    above_cutoff: bool | None
+    caseness_text: str | None
+    cutoff_text: str
+    cutoff_note: str | None  # e.g. a GAD-7 of 8–9: "mild" yet above the cut-off
+    series: list[dict[str, Any]] = field(default_factory=list)  # [{date, total, band}]
+
+
+@dataclass
+class QuestionnaireSummary(Data):
+    instruments: list[InstrumentSummary]
+    reliable_improvement: bool  # some measure improved reliably and none deteriorated
+    reliable_deterioration: bool
+    overall_text: str | None
+
+
+def administration(r: Record, measure: Measure, scope: Scope) -> Administration:
+    items = r.get("items")
+    items = list(items) if isinstance(items, list) else []
+    bad = [
+        i + 1
+        for i, v in enumerate(items)
+        if v is not None and not (isinstance(v, int) and measure.item_min <= v <= measure.item_max)
+    ]
+    s = score(measure, items)
+    problem = None
+    if not items:
+        status, problem = "not scored", "the items could not be read"
+    elif bad:
+        status = "not scored"
+        problem = f"item {', '.join(map(str, bad))} outside {measure.item_min}–{measure.item_max}"
+    elif len(items) != measure.items:
+        status, problem = "not scored", f"{len(items)} items; {measure.name} has {measure.items}"
+    else:
+        status = "complete" if s.complete else "incomplete"
+    total = s.total if status == "complete" else None
+    stated = r.get("total")
+    if total is not None and stated is not None and stated != total:
+        problem = f"the stated total ({stated}) is not the sum of the items ({total})"
+    return Administration(
+        date=r.date,
+        time=r.time,
+        path=r.path,
+        instrument=measure.key,
+        status=status,
+        total=total,
+        band=s.band.label if total is not None and s.band else None,
+        missing=list(s.missing) if status == "incomplete" else [],
+        items=items,
+        difficulty=r.get("difficulty"),
+        in_period=r.date in scope.period,
+        has_errors=r.has_errors,
+        problem=problem,
+    )
+
+
+def _change(inst: InstrumentSummary) -> int | None:
+    if inst.first is None or inst.latest is None or inst.first is inst.latest:
+        return None
+    assert inst.first.total is not None and inst.latest.total is not None
+    return inst.latest.total - inst.first.total
+
+
+def _instrument(measure: Measure, admins: list[Administration]) -> InstrumentSummary:
+    scored = [a for a in admins if a.total is not None]
+    latest = scored[-1] if scored else None
+    above = None if latest is None or latest.total is None else latest.total >= measure.cutoff
+    inst = InstrumentSummary(
+        key=measure.key,
+        name=measure.name,
+        title=measure.title,
+        source=measure.source,
+        max_total=measure.max_total,
+        cutoff=measure.cutoff,
+        reliable_change=measure.reliable_change,
+        bands=[{"low": b.low, "high": b.high, "label": b.label} for b in measure.bands],
+        administrations=admins,
+        first=scored[0] if scored else None,
+        latest=latest,
+        change=None,
+        reliable=None,
+        reliable_text=None,
+        above_cutoff=above,
+        caseness_text=None if above is None else _caseness(above, measure.cutoff),
+        cutoff_text=_cutoff_text(measure),
+        cutoff_note=_cutoff_note(measure, latest),
+        series=[{"date": a.date, "total": a.total, "band": a.band, "path": a.path} for a in scored],
+    )
+    inst.change = _change(inst)
+    return inst
+
+
+def _caseness(above: bool, cutoff: int) -> str:
+    where = "at or above" if above else "below"
+    return f"{where} the cut-off ({cutoff}) at the latest score"
+
+
+def _cutoff_text(measure: Measure) -> str:
+    band = measure.band(measure.cutoff)
+    text = (
+        f"Cut-off {measure.cutoff}: a score of {measure.cutoff} or more is in the clinical range."
+    )
+    if band.low < measure.cutoff:
+        text += (
+            f" A score of {measure.cutoff}–{band.high} is in the “{band.label}” band "
+            f"({band.low}–{band.high}) and yet at or above the cut-off."
+        )
+    return text
+
+
+def _cutoff_note(measure: Measure, latest: Administration | None) -> str | None:
+    """GAD-7 8–9: "mild" by band, and above the cut-off (DESIGN §2.3 asks to say so)."""
+    if latest is None or latest.total is None:
+        return None
+    band = measure.band(measure.cutoff)
+    if band.low < measure.cutoff <= latest.total <= band.high:
+        return (
+            f"The latest {measure.name} of {latest.total} is in the “{band.label}” band and at "
+            f"or above the cut-off of {measure.cutoff}."
+        )
+    return None
+
+
+def _verdicts(instruments: list[InstrumentSummary]) -> tuple[bool, bool]:
+    """Each instrument's reliable-change verdict, judged together (DESIGN §2.3). Returns
+    (reliable improvement overall, reliable deterioration on any measure)."""
+    rose = {i.key for i in instruments if i.change is not None and i.change >= i.reliable_change}
+    fell = {i.key for i in instruments if i.change is not None and -i.change >= i.reliable_change}
+    for inst in instruments:
+        if inst.change is None:
+            continue
+        others = sorted(n.name for n in instruments if n.key in rose and n.key != inst.key)
+        inst.reliable, inst.reliable_text = _verdict(
+            inst, inst.key in rose, inst.key in fell, others
+        )
+    return bool(fell) and not rose, bool(rose)
+
+
+def _verdict(
+    inst: InstrumentSummary, rose: bool, fell: bool, worse_others: list[str]
+) -> tuple[str, str]:
+    rc, change = inst.reliable_change, inst.change
+    assert change is not None
+    points = f"{abs(change)} point{'' if abs(change) == 1 else 's'}"
+    if rose:
+        return "reliable deterioration", f"up {points} (a rise of {rc} or more is reliable)"
+    if fell and worse_others:
+        return (
+            "improvement, other measure deteriorated",
+            f"down {points}, but {' and '.join(worse_others)} rose reliably: not counted as "
+            "reliable improvement",
+        )
+    if fell:
+        return "reliable improvement", f"down {points} (a drop of {rc} or more is reliable)"
+    moved = "no change" if change == 0 else f"{'up' if change > 0 else 'down'} {points}"
+    return "no reliable change", f"{moved} (less than the {rc} points a reliable change needs)"
+
+
+def summarise_questionnaires(scope: Scope) -> QuestionnaireSummary | None:
+    by_measure: dict[str, list[Administration]] = {}
+    for r in scope.up_to_report("questionnaire"):
+        measure = MEASURES.get(r.get("instrument") or "")
+        if measure is not None:
+            by_measure.setdefault(measure.key, []).append(administration(r, measure, scope))
+    if not by_measure:
+        return None
+    instruments = [_instrument(MEASURES[k], by_measure[k]) for k in MEASURES if k in by_measure]
+    improved, deteriorated = _verdicts(instruments)
+    overall = None
+    if improved:
+        overall = "Reliable improvement: a reliable drop, with no reliable rise on any measure."
+    elif deteriorated:
+        overall = "Reliable deterioration on at least one measure."
+    return QuestionnaireSummary(instruments, improved, deteriorated, overall)

@@ -1,0 +1,144 @@
+"""build_report(): the report's context — JSON-safe plain data that the HTML, Markdown and
+PDF templates and the JSON output share (the template API, docs/template-api.md).
+
+The safety notice is built first, from every record in the folder, before and apart from
+the profile: no profile, `since` or `private: true` can remove or trim it (DESIGN §2.3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from interim import __version__
+from interim.config import Settings
+from interim.model import Folder, Record
+from interim.summary.activities import summarise_activities, summarise_practice
+from interim.summary.custom import custom_types, summarise_custom
+from interim.summary.data import Data
+from interim.summary.days import calendar
+from interim.summary.discuss import to_discuss
+from interim.summary.eating import summarise_eating
+from interim.summary.exposure import summarise_exposure
+from interim.summary.glance import mood_numbers, questionnaire_numbers, sleep_numbers
+from interim.summary.goals import summarise_goals
+from interim.summary.homework import summarise_homework
+from interim.summary.journal import summarise_checkins, summarise_notes, summarise_reading
+from interim.summary.mood import MoodSummary, summarise_mood
+from interim.summary.period import Period
+from interim.summary.problems import problems
+from interim.summary.profiles import SECTIONS, resolve_profile
+from interim.summary.questionnaires import QuestionnaireSummary, summarise_questionnaires
+from interim.summary.safety import safety_notice
+from interim.summary.scope import Scope
+from interim.summary.sleep import SleepSummary, summarise_sleep
+from interim.summary.thoughts import summarise_experiments, summarise_thought_records
+from interim.types import builtin_types
+
+Summariser = Callable[[Scope], Data | None]
+SUMMARISERS: dict[str, Summariser] = {
+    "questionnaires": summarise_questionnaires,
+    "goals": summarise_goals,
+    "mood": summarise_mood,
+    "sleep": summarise_sleep,
+    "thought-records": summarise_thought_records,
+    "experiments": summarise_experiments,
+    "exposure": summarise_exposure,
+    "activities": summarise_activities,
+    "practice": summarise_practice,
+    "eating": summarise_eating,
+    "reading": summarise_reading,
+    "checkins": summarise_checkins,
+    "notes": summarise_notes,
+}
+# Types shown over the whole treatment: a private one before the period is still left out.
+_WHOLE_TREATMENT = frozenset({"questionnaire", "goal", "checkin", "homework", "reading"})
+
+
+def build_report(
+    folder: Folder,
+    period: Period,
+    *,
+    profile: str | None = "full",
+    git_commit: str | None = None,
+) -> dict[str, Any]:
+    """The report context. `profile=None` takes the settings' `report.profile`; an unknown
+    or invalid profile raises InterimError. `git_commit` goes in the footer (summaries do no
+    I/O, so the caller finds it)."""
+    settings = folder.settings if isinstance(folder.settings, Settings) else Settings()
+    types = folder.types or builtin_types()
+    extra = custom_types(types)
+    name = profile if profile is not None else str(settings["report.profile"])
+    chosen = resolve_profile(name, settings, [t.name for t in extra])
+    safety = safety_notice(folder.records, period, settings)  # all records, before any profile
+    scope = Scope.of(folder.records, period, chosen, settings, types)
+    sections = _sections(scope)
+    return {
+        "interim": __version__,
+        "generated_for": period.end.isoformat(),
+        "period": period.to_data(),
+        "header": {"name": settings.name.strip() or None},
+        "safety": safety.to_data(),
+        "glance": _glance(scope, {sid: data for sid, _, data in sections}),
+        "calendar": {"days": [d.to_data() for d in calendar(scope)]},
+        "sections": [{"id": sid, "title": t, "data": d.to_data()} for sid, t, d in sections],
+        "problems": problems(folder, free_text=chosen.free_text).to_data(),
+        "private_count": private_count(folder.records, period),
+        "profile": chosen.name,
+        "free_text": chosen.free_text,
+        "footer": {
+            "version": __version__,
+            "files_read": folder.files_read,
+            "git_commit": git_commit,
+        },
+    }
+
+
+def _sections(scope: Scope) -> list[tuple[str, str, Data]]:
+    """Sections in DESIGN §4.5 order, then the folder's own types by name; a section with no
+    data, or one the profile leaves out, is not there at all."""
+    out: list[tuple[str, str, Data]] = []
+    for sid, title in SECTIONS:
+        data = SUMMARISERS[sid](scope) if scope.profile.shows(sid) else None
+        if data is not None:
+            out.append((sid, title, data))
+    for rtype in custom_types(scope.types):
+        custom = summarise_custom(rtype, scope) if scope.profile.shows(rtype.name) else None
+        if custom is not None:
+            out.append((rtype.name, rtype.description or rtype.name, custom))
+    return out
+
+
+def _glance(scope: Scope, found: dict[str, Data]) -> dict[str, Any]:
+    homework = summarise_homework(scope)
+    return {
+        "homework": [h.to_data() for h in homework],
+        "key_numbers": [k.to_data() for k in _key_numbers(found)],
+        "to_discuss": [i.to_data() for i in to_discuss(scope, homework)],
+    }
+
+
+def _key_numbers(found: dict[str, Data]) -> list[Any]:
+    out: list[Any] = []
+    mood, sleep, questionnaires = found.get("mood"), found.get("sleep"), found.get("questionnaires")
+    if isinstance(mood, MoodSummary):
+        out += mood_numbers(mood)
+    if isinstance(sleep, SleepSummary):
+        out += sleep_numbers(sleep)
+    if isinstance(questionnaires, QuestionnaireSummary):
+        out += questionnaire_numbers(questionnaires)
+    return out
+
+
+def private_count(records: Iterable[Record], period: Period) -> int:
+    """Private records this report would otherwise have drawn on: dated in the period,
+    undated, or of a type shown over the whole treatment and dated by the report date."""
+    return sum(
+        r.private
+        and (
+            r.date is None
+            or r.date in period
+            or (r.type in _WHOLE_TREATMENT and r.date <= period.end)
+        )
+        for r in records
+    )

@@ -1,0 +1,315 @@
+"""Homework arithmetic, worked by hand. The period is Thu 12 Nov – Wed 18 Nov 2026 (7 days);
+the last session was Wed 11 Nov."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import pytest
+from test_summary_support import D, homework, period, rec, scope
+
+from interim.model import Record
+from interim.summary.data import half_up, half_up_int
+from interim.summary.homework import HomeworkRow, expected, summarise_homework
+from interim.summary.pacing import pacing
+from interim.summary.period import Period
+
+P = period("2026-11-12", "2026-11-18", last_session="2026-11-11")
+
+
+def rows(records: list[Record], p: Period = P) -> dict[str, HomeworkRow]:
+    return {r.id: r for r in summarise_homework(scope(records, p))}
+
+
+def days(start: str, end: str) -> list[dt.date]:
+    first, last = D(start), D(end)
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+# -- expected -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("frequency", "start", "end", "want"),
+    [
+        ("daily", "2026-11-12", "2026-11-18", 7),
+        ("daily", "2026-11-15", "2026-11-18", 4),
+        ("once", "2026-11-12", "2026-11-18", 1),
+        ("2/day", "2026-11-15", "2026-11-18", 8),
+        # weekdays: Thu 12 – Wed 18 holds Sat 14 and Sun 15, so 5 of 7
+        ("weekdays", "2026-11-12", "2026-11-18", 5),
+        ("weekdays", "2026-11-13", "2026-11-16", 2),  # Fri, Sat, Sun, Mon
+        ("weekdays", "2026-11-14", "2026-11-15", 0),  # a weekend
+        # N/week: N × days / 7, half up
+        ("3/week", "2026-11-12", "2026-11-18", 3),  # 21/7 = 3
+        ("3/week", "2026-11-12", "2026-11-17", 3),  # 18/7 = 2.57
+        ("2/week", "2026-11-12", "2026-11-17", 2),  # 12/7 = 1.71
+        ("5/week", "2026-11-12", "2026-11-17", 4),  # 30/7 = 4.29
+        ("1/week", "2026-11-12", "2026-11-14", 0),  # 3/7 = 0.43
+        ("1/week", "2026-11-12", "2026-11-15", 1),  # 4/7 = 0.57
+        ("7/week", "2026-11-12", "2026-11-13", 2),  # 14/7 = 2
+    ],
+)
+def test_expected(frequency: str, start: str, end: str, want: int) -> None:
+    assert expected(frequency, days(start, end)) == want
+
+
+def test_expected_with_no_active_days_or_no_frequency() -> None:
+    assert expected("once", []) == 0
+    assert expected("daily", []) == 0
+    assert expected(None, days("2026-11-12", "2026-11-13")) is None
+
+
+def test_half_up_at_exactly_half() -> None:
+    # N × days / 7 never ends in exactly .5 (2·N·days would equal 7 × an odd number), so the
+    # rule is checked on the rounding itself: Python's round() would give 2, 0 and 0.2.
+    assert half_up_int(Fraction(5, 2)) == 3
+    assert half_up_int(Fraction(3, 2)) == 2
+    assert half_up_int(Fraction(1, 2)) == 1
+    assert half_up_int(Fraction(7, 3)) == 2
+    assert half_up(0.25, 1) == 0.3
+    assert half_up(2.675, 2) == 2.68  # the float 2.675 is 2.67499…: rounded as written
+    assert half_up(-0.25, 1) == -0.3  # away from zero
+
+
+# -- active days clip at assigned, due and the period's ends ---------------------------------
+
+
+def test_active_from_the_day_after_assigned() -> None:
+    row = rows([homework("h", "2026-11-14", "daily", due="2026-11-25")])["h"]
+    assert (row.active_days, row.expected) == (4, 4)  # 15, 16, 17, 18
+
+
+def test_active_until_due() -> None:
+    row = rows([homework("h", "2026-11-11", "daily", due="2026-11-15")])["h"]
+    assert (row.active_days, row.expected) == (4, 4)  # 12–15
+
+
+def test_active_clipped_to_the_period_both_ends() -> None:
+    row = rows([homework("h", "2026-11-01", "daily", due="2026-12-01")])["h"]
+    assert (row.active_days, row.expected) == (7, 7)
+
+
+def test_no_due_runs_to_the_report_date() -> None:
+    row = rows([homework("h", "2026-11-16", "daily")])["h"]
+    assert (row.active_days, row.expected) == (2, 2)
+
+
+def test_assigned_defaults_to_date() -> None:
+    hw = homework("h", "2026-11-16", "daily")
+    del hw.fields["assigned"]
+    assert rows([hw])["h"].active_days == 2
+
+
+# -- done -----------------------------------------------------------------------------------
+
+
+def test_done_counts_track_rule_inside_active_days_only() -> None:
+    records = [
+        homework("h", "2026-11-14", "daily", due="2026-11-17", track={"type": "mood"}),
+        rec("mood", "2026-11-14", mood=5),  # the day it was set: not active yet
+        rec("mood", "2026-11-15", mood=5),
+        rec("mood", "2026-11-15", mood=6),
+        rec("mood", "2026-11-17", mood=6),
+        rec("mood", "2026-11-18", mood=6),  # after due
+        rec("sleep", "2026-11-16"),  # another type
+    ]
+    row = rows(records)["h"]
+    assert (row.expected, row.done, row.days_practised) == (3, 3, 2)
+    assert row.done_text == "3 of 3"
+    assert [e.date for e in row.entries] == [D("2026-11-15"), D("2026-11-15"), D("2026-11-17")]
+
+
+def test_explicit_link_beats_track_rule() -> None:
+    records = [
+        homework("diary", "2026-11-11", "daily", track={"type": "mood"}),
+        homework("other", "2026-11-11", "once"),
+        rec("mood", "2026-11-13", homework="other", mood=5),
+        rec("mood", "2026-11-14", mood=5),
+    ]
+    found = rows(records)
+    assert found["diary"].done == 1  # only the unlinked entry
+    assert found["other"].done == 1
+
+
+def test_a_link_to_an_unknown_homework_counts_for_none() -> None:
+    records = [
+        homework("diary", "2026-11-11", "daily", track={"type": "mood"}),
+        rec("mood", "2026-11-13", homework="gone", mood=5),
+    ]
+    assert rows(records)["diary"].done == 0
+
+
+def test_a_record_matching_several_rules_counts_for_each() -> None:
+    records = [
+        homework("any", "2026-11-11", "daily", track={"type": "mood"}),
+        homework("evening", "2026-11-11", "daily", track={"type": "mood", "tag": "evening"}),
+        rec("mood", "2026-11-13", tags=("Evening",), mood=5),  # tags match case-insensitively
+        rec("mood", "2026-11-14", tags=("morning",), mood=5),
+    ]
+    found = rows(records)
+    assert (found["any"].done, found["evening"].done) == (2, 1)
+
+
+def test_skill_rule_matches_case_and_spacing_insensitively() -> None:
+    records = [
+        homework("wt", "2026-11-11", "5/week", track={"type": "practice", "skill": "Worry Time"}),
+        rec("practice", "2026-11-12", skill="worry  time"),
+        rec("practice", "2026-11-13", skill="relaxation"),
+    ]
+    assert rows(records)["wt"].done == 1
+
+
+def test_done_can_exceed_expected() -> None:
+    records = [
+        homework("once", "2026-11-11", "once", track={"type": "experiment"}),
+        rec("experiment", "2026-11-13"),
+        rec("experiment", "2026-11-16"),
+    ]
+    row = rows(records)["once"]
+    assert (row.done, row.expected, row.done_text) == (2, 1, "2 of 1")
+
+
+def test_not_done_and_private_entries_do_not_count() -> None:
+    records = [
+        homework("ba", "2026-11-11", "daily", track={"type": "activity"}),
+        homework("read", "2026-11-11", "once", track={"type": "reading"}),
+        rec("activity", "2026-11-12", activity="swim", done=False),
+        rec("activity", "2026-11-13", activity="walk", done=True),
+        rec("activity", "2026-11-14", activity="cook"),  # `done` not written: counts
+        rec("activity", "2026-11-15", activity="secret", private=True),
+        rec("reading", "2026-11-13", title="Sleep", read=None),  # not read yet
+        rec("reading", "2026-11-14", title="Worry", read=D("2026-11-14")),
+    ]
+    found = rows(records)
+    assert (found["ba"].done, found["read"].done) == (2, 1)
+
+
+def test_unreadable_frequency_shows_a_question_mark() -> None:
+    row = rows([homework("h", "2026-11-11", None)])["h"]
+    assert (row.expected, row.done_text) == (None, "0 of ?")
+
+
+# -- which homework appear ------------------------------------------------------------------
+
+
+def test_which_homework_appear() -> None:
+    records = [
+        homework("over", "2026-11-01", "daily", due="2026-11-11"),  # ended before the period
+        homework("later", "2026-11-20", "daily"),  # set after the report date
+        homework("running", "2026-11-01", "daily", due="2026-11-12"),
+        homework("set-last-time", "2026-11-11", "once", due="2026-11-11"),  # no active days
+    ]
+    found = rows(records)
+    assert sorted(found) == ["running", "set-last-time"]
+    assert found["set-last-time"].expected == 0
+
+
+def test_carried_over_is_open_homework_set_before_the_last_session() -> None:
+    records = [
+        homework("old-open", "2026-11-04", "daily", status="in-progress"),
+        homework("old-none", "2026-11-04", "daily"),
+        homework("old-done", "2026-11-04", "daily", status="done"),
+        homework("old-dropped", "2026-11-04", "daily", status="dropped"),
+        homework("new", "2026-11-11", "daily", status="stuck"),
+    ]
+    found = rows(records)
+    assert [k for k, r in sorted(found.items()) if r.carried_over] == ["old-none", "old-open"]
+
+
+def test_status_confidence_and_goal_title() -> None:
+    records = [
+        homework("h", "2026-11-11", "daily", status="stuck", confidence=4, goal="g"),
+        rec("goal", None, id="g", path="goals/g.md", title="See friends", set=D("2026-10-01")),
+    ]
+    row = rows(records)["h"]
+    assert (row.status, row.confidence, row.goal_title) == ("stuck", 4, "See friends")
+
+
+def test_latest_review_after_it_was_set() -> None:
+    records = [
+        homework("h", "2026-11-11", "daily"),
+        rec("review", "2026-11-10", homework="h", quality=1),  # before it was set
+        rec("review", "2026-11-15", homework="h", quality=2, barriers=["tired"]),
+        rec("review", "2026-11-17", homework="h", quality=3, difficulty=1, helpfulness=4),
+        rec("review", "2026-11-19", homework="h", quality=4),  # after the report date
+        rec("review", "2026-11-16", homework="other", quality=0),
+    ]
+    review = rows(records)["h"].review
+    assert review is not None
+    assert (review.date, review.quality, review.difficulty, review.helpfulness) == (
+        D("2026-11-17"),
+        3,
+        1,
+        4,
+    )
+
+
+def test_reviews_never_count_as_practice() -> None:
+    records = [
+        homework("h", "2026-11-11", "daily", track={"type": "review"}),
+        rec("review", "2026-11-15", homework="h", quality=2),
+    ]
+    assert rows(records)["h"].done == 0
+
+
+# -- pacing ---------------------------------------------------------------------------------
+
+
+def on(*dates: str) -> list[dt.date]:
+    return [D(d) for d in dates]
+
+
+def test_pacing_mostly_at_the_end() -> None:
+    # 7 days: an even spread puts 2/7 in two days; 3 of 3 in the last two days is 100%.
+    p = pacing(on("2026-11-17", "2026-11-17", "2026-11-18"), P)
+    assert p.label == "mostly at the end"
+    assert p.strip == [0, 0, 0, 0, 0, 2, 1]
+    assert (p.last_two_share, p.first_two_share, p.even_share) == (1.0, 0.0, 0.29)
+
+
+def test_pacing_mostly_at_the_start() -> None:
+    assert pacing(on("2026-11-12", "2026-11-13", "2026-11-16"), P).label == "mostly at the start"
+
+
+def test_pacing_even() -> None:
+    dates = on("2026-11-12", "2026-11-14", "2026-11-16", "2026-11-18")
+    assert pacing(dates, P).label == "even"
+
+
+def test_pacing_boundary_twice_the_even_share() -> None:
+    # 7 days: twice the even share is 4/7 (above one half). 4 of 7 entries at the end: yes.
+    four = on("2026-11-12", "2026-11-13", "2026-11-15", *["2026-11-17"] * 2, *["2026-11-18"] * 2)
+    assert pacing(four, P).label == "mostly at the end"
+    three = on("2026-11-12", "2026-11-14", "2026-11-15", "2026-11-16", *["2026-11-18"] * 3)
+    assert pacing(three, P).label == "even"  # 3/7 in the last two days
+
+
+def test_pacing_boundary_one_half_in_a_long_period() -> None:
+    # 14 days: twice the even share is 2/7 = 0.29, so the half rule decides. 2 of 4: yes.
+    long = period("2026-11-05", "2026-11-18")
+    assert pacing(on("2026-11-05", "2026-11-06", "2026-11-10", "2026-11-12"), long).label == (
+        "mostly at the start"
+    )
+    assert pacing(on("2026-11-05", "2026-11-08", "2026-11-10", "2026-11-12"), long).label == "even"
+
+
+def test_pacing_short_periods_and_few_entries() -> None:
+    short = period("2026-11-15", "2026-11-18")
+    assert pacing(on("2026-11-18", "2026-11-18"), short).label == "too short to judge"
+    assert pacing([], P).label == "no entries"
+    assert pacing(on("2026-11-18"), P).label == "too few entries to judge"
+
+
+def test_homework_row_has_pacing_strip_for_the_period() -> None:
+    records = [
+        homework("h", "2026-11-11", "daily", track={"type": "sleep"}),
+        rec("sleep", "2026-11-17"),
+        rec("sleep", "2026-11-18"),
+    ]
+    row = rows(records)["h"]
+    assert row.pacing.strip == [0, 0, 0, 0, 0, 1, 1]
+    assert row.pacing.label == "mostly at the end"
+    data = row.to_data()
+    assert data["assigned"] == "2026-11-11" and data["pacing"]["n"] == 2
