@@ -1,0 +1,59 @@
+"""Rendering: the report context (interim.summary's `build_report`) → html, md, json or
+csv bytes. Rendering never reads the records' files again; CSV is made from the loaded
+folder's records, the other formats from the context alone.
+
+Jinja and markdown-it are imported when a report is rendered, not when this package is
+imported, so `interim --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from interim.render.problems import SafetyNoticeMissing, TemplateProblem
+
+if TYPE_CHECKING:
+    from interim.model import Folder
+
+FORMATS = ("html", "md", "json", "csv", "pdf")
+
+__all__ = ["FORMATS", "SafetyNoticeMissing", "TemplateProblem", "render"]
+
+
+def render(
+    context: dict[str, Any],
+    fmt: str,
+    *,
+    folder_root: Path | None = None,
+    settings: Any = None,
+    folder: Folder | None = None,
+    warnings: list[str] | None = None,
+) -> bytes:
+    """The report as bytes (UTF-8; PDF for `pdf`). Raises TemplateProblem for a template
+    that cannot be used and SafetyNoticeMissing when the safety notice could not be placed.
+    Lines for stderr (the PDF's missing glyphs, Typst's warnings) go to `warnings`."""
+    if fmt == "pdf":  # Typst is imported here, never at `interim --help`
+        from interim.render.pdf import render_pdf
+
+        pdf = render_pdf(context, folder_root, settings)
+        if warnings is not None:
+            warnings.extend(pdf.warnings)
+        return pdf.data
+    if fmt == "json":
+        from interim.render.write import json_bytes
+
+        return json_bytes(context)
+    if fmt == "csv":
+        from interim.render.table import report_csv
+
+        if folder is None:
+            raise ValueError("CSV output is made from the folder's records: pass folder=")
+        return report_csv(context, folder)
+    from interim.render.document import render_html, render_md
+
+    if fmt == "html":
+        return render_html(context, folder_root, settings).encode("utf-8")
+    if fmt == "md":
+        return render_md(context, folder_root, settings).encode("utf-8")
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

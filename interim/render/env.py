@@ -1,0 +1,125 @@
+"""The Jinja environments: the folder's `templates/` first, the package's second, and
+`default:NAME` always the package's, so a user template can extend the built-in one
+(`{% extends "default:report.html.j2" %}`) — the datasette pattern (ChoiceLoader +
+PrefixLoader, simonw/datasette `datasette/app.py`).
+
+Every template runs in Jinja's ImmutableSandboxedEnvironment (a template in a shared folder
+is code someone else may have written), with StrictUndefined (a misspelt name is an error,
+not an empty string). The HTML environment autoescapes every template whatever its file name
+(`select_autoescape` would not escape `report.html.j2`). The text environment (Markdown) has
+autoescape off and instead runs every `{{ }}` value through Markdown escaping unless it is
+already marked safe, so a title cannot turn into a link or raw HTML there either.
+"""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    PackageLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from interim.render.filters import HTML_FILTERS, TEXT_FILTERS
+from interim.render.markdown import escape_md
+from interim.render.problems import TemplateProblem
+
+USER_TEMPLATES = "templates"
+# Errors a template can raise while rendering (besides Jinja's own): `{{ 1/0 }}`, a bad
+# filter argument, endless recursion in a macro. They are the template's problem, with its
+# file and line; anything else is a bug in interim and is not caught here.
+RENDER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, RecursionError)
+
+
+def package_loader() -> BaseLoader:
+    return PackageLoader("interim", "templates")
+
+
+def folder_loader(root: Path | None) -> BaseLoader:
+    """`default:` names first (so no file in the folder can pose as a built-in), then the
+    folder's templates/, then the package's."""
+    loaders: list[BaseLoader] = [PrefixLoader({"default": package_loader()}, delimiter=":")]
+    if root is not None and (root / USER_TEMPLATES).is_dir():
+        loaders.append(FileSystemLoader(str(root / USER_TEMPLATES)))
+    loaders.append(package_loader())
+    return ChoiceLoader(loaders)
+
+
+def _md_finalize(value: Any) -> Any:
+    """Markdown's autoescape: every printed value is escaped unless marked safe."""
+    if isinstance(value, Markup):
+        return str(value)
+    return escape_md(str(value))
+
+
+def make_env(root: Path | None, *, html: bool, user: bool = True) -> ImmutableSandboxedEnvironment:
+    """The environment for one output format. `user=False` sees only the package's
+    templates (the safety banner is rendered from there, so no folder can replace it)."""
+    env = ImmutableSandboxedEnvironment(
+        loader=folder_loader(root) if user else package_loader(),
+        undefined=StrictUndefined,
+        autoescape=html,
+        finalize=None if html else _md_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(HTML_FILTERS if html else TEXT_FILTERS)
+    return env
+
+
+def render_template(
+    env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any], root: Path | None
+) -> str:
+    """Render one template; every way it can fail becomes a TemplateProblem naming the
+    template file and line."""
+    try:
+        return env.get_template(name).render(context)
+    except TemplateSyntaxError as exc:
+        where = _display(exc.filename, exc.name, root)
+        raise TemplateProblem(exc.message or "syntax error", where, exc.lineno) from exc
+    except TemplateNotFound as exc:
+        message = f"no template named `{exc.name}` in {USER_TEMPLATES}/ or the built-in ones"
+        raise TemplateProblem(message, name) from exc
+    except (TemplateError, *RENDER_ERRORS) as exc:
+        filename, line = _template_frame(exc.__traceback__)
+        message = str(exc) or type(exc).__name__
+        raise TemplateProblem(message, _display(filename, name, root), line) from exc
+
+
+def _template_frame(tb: types.TracebackType | None) -> tuple[str | None, int]:
+    """The innermost template frame of a rendering error. Jinja rewrites tracebacks so
+    template frames carry the template's file name and line; Python frames end in `.py`."""
+    found: tuple[str | None, int] = (None, 1)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.endswith(".py") and not filename.startswith("<frozen"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _display(filename: str | None, name: str | None, root: Path | None) -> str:
+    """Where a template lives, as a person would name it: `templates/report.html.j2` for the
+    folder's own, `default:report.html.j2` for a built-in one."""
+    if not filename or filename.startswith("<"):
+        return name or "<template>"
+    path = Path(filename).resolve()
+    package = (Path(__file__).parent.parent / "templates").resolve()
+    if root is not None and path.is_relative_to(root.resolve()):
+        return path.relative_to(root.resolve()).as_posix()
+    if path.is_relative_to(package):
+        return "default:" + path.relative_to(package).as_posix()
+    return name or path.name

@@ -1,0 +1,143 @@
+"""Jinja filters for the report templates. Every one is deterministic (English names
+whatever the locale, fixed decimals) and accepts the JSON context's values: dates as ISO
+strings, None for "no value" (shown as a dash, never as zero)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from interim.charts import MONTHS
+from interim.render.markdown import body_md, escape_md, to_html
+
+DASH = "—"
+MINUS = "\u2212"  # a real minus sign: "−2" reads as a number, "-2" can look like a hyphen
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+LONG_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        return dt.date.fromisoformat(value[:10])
+    return None
+
+
+def date(value: Any, style: str = "medium") -> str:
+    """`medium` Tue 17 Nov 2026, `long` Tuesday 17 November 2026, `short` 17 Nov,
+    `day` Tue 17 Nov, `iso` 2026-11-17."""
+    d = as_date(value)
+    if d is None:
+        return DASH
+    if style == "iso":
+        return d.isoformat()
+    if style == "short":
+        return f"{d.day} {MONTHS[d.month - 1]}"
+    if style == "day":
+        return f"{DAYS[d.weekday()][:3]} {d.day} {MONTHS[d.month - 1]}"
+    if style == "long":
+        return f"{DAYS[d.weekday()]} {d.day} {LONG_MONTHS[d.month - 1]} {d.year}"
+    return f"{DAYS[d.weekday()][:3]} {d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def num(value: Any, places: int = 1) -> str:
+    """A number with fixed decimals (an integer stays whole); None is a dash."""
+    if value is None or isinstance(value, bool):
+        return DASH if value is None else str(value).lower()
+    if isinstance(value, int) or (isinstance(value, float) and places == 0):
+        return f"{value:.0f}"
+    if isinstance(value, float):
+        return f"{value:.{places}f}"
+    return str(value)
+
+
+def signed(value: Any, places: int = 0) -> str:
+    """+3, −2 (a real minus), 0; None is a dash."""
+    if value is None:
+        return DASH
+    text = num(abs(value), places) if isinstance(value, int | float) else str(value)
+    if isinstance(value, int | float) and value > 0:
+        return "+" + text
+    if isinstance(value, int | float) and value < 0:
+        return MINUS + text
+    return text
+
+
+def spark(values: Sequence[Any], low: float | None = None, high: float | None = None) -> str:
+    """A unicode sparkline for the terminal; a day without a value is "·", never a bar."""
+    known = [float(v) for v in values if isinstance(v, int | float)]
+    if not known:
+        return "·" * len(values)
+    lo = min(known) if low is None else low
+    hi = max(known) if high is None else high
+    span = (hi - lo) or 1.0
+
+    def bar(v: Any) -> str:
+        if not isinstance(v, int | float):
+            return "·"
+        level = round((min(max(float(v), lo), hi) - lo) / span * (len(SPARKS) - 1))
+        return SPARKS[level]
+
+    return "".join(bar(v) for v in values)
+
+
+def duration(minutes: Any) -> str:
+    """Minutes → "7 h 20 min", "45 min", "8 h"; None is a dash."""
+    if not isinstance(minutes, int | float) or isinstance(minutes, bool):
+        return DASH
+    total = round(minutes)
+    sign, total = (MINUS, -total) if total < 0 else ("", total)
+    hours, mins = divmod(total, 60)
+    if hours and mins:
+        return f"{sign}{hours} h {mins} min"
+    return f"{sign}{hours} h" if hours else f"{sign}{mins} min"
+
+
+def md(body: Any) -> Markup:
+    """A record body (Markdown) → safe HTML."""
+    return Markup(to_html(str(body or "")))
+
+
+def md_body(body: Any) -> Markup:
+    """A record body for Markdown output: escaped, quoted."""
+    return Markup(body_md(str(body or "")))
+
+
+def md_text(value: Any) -> Markup:
+    """Plain text escaped for Markdown (the text environment does this to every `{{ }}`)."""
+    return Markup(escape_md(str(value)))
+
+
+HTML_FILTERS: dict[str, Callable[..., Any]] = {
+    "date": date,
+    "num": num,
+    "signed": signed,
+    "spark": spark,
+    "duration": duration,
+    "md": md,
+}
+TEXT_FILTERS: dict[str, Callable[..., Any]] = {
+    **{k: v for k, v in HTML_FILTERS.items() if k != "md"},
+    "md": md_body,
+    "md_text": md_text,
+}

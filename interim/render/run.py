@@ -1,0 +1,88 @@
+"""The report command's library side: choose the format, resolve the period, build the
+context and render it — so `cli.py` only turns options into these calls and prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from interim.errors import Severity
+from interim.model import Folder
+from interim.render import FORMATS, render
+from interim.render.write import format_for
+
+_COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+
+
+def choose_format(fmt: str | None, out: str | None) -> str:
+    """`--format` wins; else the output's extension (`-o week.md`); else HTML."""
+    if fmt is not None:
+        return fmt
+    inferred = format_for(out) if out and out != "-" else None
+    return inferred if inferred in FORMATS else "html"
+
+
+def git_commit(root: Path) -> str | None:
+    """The folder's HEAD commit, only when the folder itself is a git repository (a folder
+    inside someone else's repository is not reported). No shell, a short timeout; no git,
+    no repository or any failure gives None."""
+    if not (root / ".git").exists():
+        return None
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    commit = done.stdout.strip()
+    return commit if done.returncode == 0 and _COMMIT.fullmatch(commit) else None
+
+
+def build_context(
+    folder: Folder,
+    *,
+    since: str | None = None,
+    until: dt.date | None = None,
+    profile: str | None = None,
+) -> dict[str, Any]:
+    """The report context for the folder. Raises InterimError for a bad period or profile."""
+    from interim.summary import build_report, resolve_period
+
+    period = resolve_period(folder.records, until=until, since=since, settings=folder.settings)
+    name = profile or str(folder.settings["report.profile"])
+    return build_report(folder, period, profile=name, git_commit=git_commit(folder.root))
+
+
+def make_report(
+    folder: Folder,
+    fmt: str,
+    *,
+    since: str | None = None,
+    until: dt.date | None = None,
+    profile: str | None = None,
+    warnings: list[str] | None = None,
+) -> tuple[bytes, dict[str, Any]]:
+    """The rendered report and its context. Raises InterimError (bad period or profile),
+    TemplateProblem or SafetyNoticeMissing. Lines for stderr are added to `warnings`."""
+    context = build_context(folder, since=since, until=until, profile=profile)
+    data = render(
+        context,
+        fmt,
+        folder_root=folder.root,
+        settings=folder.settings,
+        folder=folder,
+        warnings=warnings,
+    )
+    return data, context
+
+
+def files_with_errors(folder: Folder) -> int:
+    return len({d.path for d in folder.diagnostics if d.severity is Severity.ERROR})

@@ -1,0 +1,62 @@
+"""The CSV report: the safety notice's rows first, then one row per field of each record in
+the period (tidy, long), trimmed by the report's profile the way the other formats are."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from interim.model import Folder, Record
+from interim.render.write import csv_bytes, record_rows, safety_rows
+
+# Kinds that hold no free text: what a profile without free text still shares.
+_NOT_FREE_TEXT = frozenset(
+    {"integer", "number", "scale", "minutes", "date", "time", "boolean", "choice", "instrument"}
+)
+_TITLES = frozenset({("homework", "title"), ("goal", "title")})  # kept as in the report
+# Types that feed the report without a section of their own (kept whatever the sections).
+_NO_SECTION = frozenset({"session", "homework", "review"})
+
+
+def report_csv(context: dict[str, Any], folder: Folder) -> bytes:
+    period = context["period"]
+    start = dt.date.fromisoformat(period["start"])
+    end = dt.date.fromisoformat(period["end"])
+    rows = [*safety_rows(context.get("safety") or {})]
+    records = [r for r in folder.records if _section_shown(r, context)]
+    rows += record_rows(records, start, end, _keeper(context, folder))
+    return csv_bytes(rows)
+
+
+def _profile(context: dict[str, Any]) -> dict[str, Any]:
+    profile = context.get("profile")
+    return profile if isinstance(profile, dict) else {}
+
+
+def _section_shown(record: Record, context: dict[str, Any]) -> bool:
+    sections = _profile(context).get("sections")
+    if sections is None or record.type in _NO_SECTION:
+        return True
+    from interim.summary.profiles import SECTION_OF_TYPE
+
+    return SECTION_OF_TYPE.get(record.type, record.type) in sections
+
+
+def _keeper(context: dict[str, Any], folder: Folder) -> Callable[[Record, str], bool] | None:
+    """None keeps every field; without free text only fields of non-text kinds stay."""
+    if _profile(context).get("free_text", True):
+        return None
+
+    def keep(record: Record, name: str) -> bool:
+        if (record.type, name) in _TITLES:
+            return True
+        rtype = folder.types.get(record.type)
+        spec = rtype.fields.get(name) if rtype is not None else None
+        if spec is None:
+            return False  # the body, tags, links and unknown fields: text a person wrote
+        if spec.kind == "list" and spec.items is not None:
+            return spec.items.kind in _NOT_FREE_TEXT
+        return spec.kind in _NOT_FREE_TEXT
+
+    return keep

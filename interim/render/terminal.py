@@ -1,0 +1,114 @@
+"""`interim summary`: the report's essentials as plain text for a terminal — the safety
+notice first, then the period, the homework table, key numbers with sparklines, and what to
+discuss. Every line has its control characters escaped (text comes from the user's files)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from interim.errors import escape_text
+from interim.render.filters import date, num, signed, spark
+
+RULE = "-" * 72
+
+
+def summary_lines(context: dict[str, Any]) -> list[str]:
+    lines = [*_safety(context["safety"]), *_header(context), *_homework(context)]
+    lines += [*_key_numbers(context), *_discuss(context["glance"]["to_discuss"])]
+    return [escape_text(line) for line in lines]
+
+
+def _safety(safety: dict[str, Any]) -> Iterator[str]:
+    if not safety.get("show"):
+        return
+    yield "!! SAFETY: PHQ-9 item 9 (thoughts of being better off dead or of hurting yourself)"
+    for e in safety["entries"]:
+        when = date(e["date"]) if e.get("date") else "date unknown"
+        answered = "answered: " if e.get("answer") in (1, 2, 3) else ""
+        latest = " (the latest PHQ-9)" if e.get("latest") else ""
+        yield f"   {when}: item 9 {answered}{e['answer_text']}{latest} — {e['path']}"
+    yield f"   {safety['contacts']}"
+    yield f"   {safety['monitoring']}"
+    yield RULE
+
+
+def _header(context: dict[str, Any]) -> Iterator[str]:
+    period, name = context["period"], context["header"].get("name")
+    yield f"Session report{' · ' + name if name else ''} — {period['label']}"
+    nxt = period.get("next_session")
+    if nxt:
+        time = f" {nxt['time']}" if nxt.get("time") else ""
+        yield f"Next session: {date(nxt['date'])}{time}"
+    if context.get("private_count"):
+        yield f"{context['private_count']} private entries left out."
+    yield ""
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _homework(context: dict[str, Any]) -> Iterator[str]:
+    rows = context["glance"]["homework"]
+    if not rows:
+        return
+    yield "Homework                            expected done days pacing      conf status"
+    for h in rows:
+        expected = "—" if h.get("expected") is None else str(h["expected"])
+        conf = "—" if h.get("confidence") is None else f"{h['confidence']}/10"
+        quality = h["review"]["quality"] if h.get("review") else None
+        review = "" if quality is None else f" review {quality}/4"
+        strip = _short(spark(h["pacing"]["strip"], 0), 11)
+        yield (
+            f"{_short(h.get('title') or h['id'], 35):<35} {expected:>8} {h['done']:>4} "
+            f"{h['days_practised']:>4} {strip:<11} {conf:>5} {h.get('status') or '—'}{review}"
+        )
+    yield ""
+
+
+def _daily(context: dict[str, Any], key_id: str) -> list[Any]:
+    """The day-by-day values behind a key number, for its sparkline."""
+    sections = {s["id"]: s["data"] for s in context["sections"]}
+    section, _, field = key_id.partition(".")
+    if section == "mood" and "mood" in sections:
+        for s in sections["mood"]["series"]:
+            if s["field"] == field:
+                return [d["value"] for d in s["daily"]]
+    if key_id == "sleep.se" and "sleep" in sections:
+        return [d["value"] for d in sections["sleep"]["daily_se"]]
+    if section == "questionnaire" and "questionnaires" in sections:
+        for q in sections["questionnaires"]["instruments"]:
+            if q["key"] == field:
+                return [a["total"] for a in q["administrations"]]
+    return []
+
+
+def _key_numbers(context: dict[str, Any]) -> Iterator[str]:
+    numbers = context["glance"]["key_numbers"]
+    if not numbers:
+        return
+    yield "Key numbers"
+    for k in numbers:
+        places = 0 if k["unit"] == "points" else 1
+        value = num(k["value"], places) + (
+            "%" if k["unit"] == "%" and k["value"] is not None else ""
+        )
+        band = f" {k['band']}" if k.get("band") else ""
+        unit = " pts" if k["unit"] == "%" else ""
+        change = "" if k["change"] is None else f"  {signed(k['change'], places)}{unit}"
+        word = f" {k['direction']}" if k.get("direction") and change else ""
+        line = f"  {_short(k['label'], 18):<18} {value + band:>14}{change}{word} vs {k['compared_with']}"
+        yield f"{line}  ({k['n_text']})  {spark(_daily(context, k['id']))}"
+    yield ""
+
+
+def _discuss(items: list[dict[str, Any]]) -> Iterator[str]:
+    if not items:
+        return
+    yield "To discuss"
+    for item in items:
+        text = f": {item['text']}" if item.get("text") else ""
+        yield f"  - {item['title']}{text}"
+        for detail in item.get("details") or []:
+            yield f"      {detail}"

@@ -1,0 +1,138 @@
+"""Outputs that need no template — JSON (the template API itself) and CSV (tidy, long) — and
+writing any output: atomically and owner-only through `interim.atomic`, or to stdout for
+`-o -`."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from interim.atomic import write_bytes
+from interim.model import Record
+
+CSV_COLUMNS = ("date", "time", "type", "id", "path", "field", "value")
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...),
+# +cmd|..., @SUM); OWASP "CSV Injection": prefix a quote so it stays text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+EXTENSIONS = {"html": "html", "md": "md", "json": "json", "csv": "csv", "pdf": "pdf"}
+_BY_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".json": "json",
+    ".csv": "csv",
+    ".pdf": "pdf",
+}
+_IN_COLUMNS = frozenset({"date", "time", "id", "private"})  # already columns of every row
+
+
+def format_for(path: str | Path) -> str | None:
+    """The format a file name asks for (`-o week.md` → md), or None."""
+    return _BY_SUFFIX.get(Path(str(path)).suffix.lower())
+
+
+def default_path(report_date: str, fmt: str, cwd: Path | None = None) -> Path:
+    return (cwd or Path.cwd()) / f"interim-report-{report_date}.{EXTENSIONS[fmt]}"
+
+
+def write_output(data: bytes, target: str | Path, stdout: BinaryIO | None = None) -> Path | None:
+    """Write to `target` atomically with mode 0600, or to stdout when it is `-`. Returns
+    the path written, or None for stdout."""
+    if str(target) == "-":
+        out = stdout if stdout is not None else sys.stdout.buffer
+        out.write(data)
+        out.flush()
+        return None
+    return write_bytes(Path(target), data)
+
+
+def json_bytes(context: dict[str, Any]) -> bytes:
+    """The context as the templates see it: sorted keys, two-space indent, UTF-8."""
+    text = json.dumps(context, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def csv_bytes(rows: Iterable[Iterable[str]]) -> bytes:
+    """RFC 4180 CSV (CRLF line ends) with a header; every cell neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def cell(value: Any) -> str:
+    """One value as CSV text: dates ISO, times HH:MM, booleans true/false, lists joined by
+    "; ", record lists and mappings as compact JSON, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=cell)
+    return str(value)
+
+
+def record_rows(
+    records: Iterable[Record],
+    start: dt.date,
+    end: dt.date,
+    keep: Callable[[Record, str], bool] | None = None,
+) -> Iterator[list[str]]:
+    """One row per field of each record dated in start..end (a goal by the day it was set),
+    private records left out, ordered by date, time, type and path; the body is the field
+    `body`. `keep(record, field)` can leave fields out (a profile without free text)."""
+    chosen = [r for r in records if not r.private and _in(r, start, end)]
+    chosen.sort(key=lambda r: (_day(r) or dt.date.min, r.time or dt.time.min, r.type, r.path))
+    for r in chosen:
+        head = [cell(_day(r)), cell(r.time), r.type, r.id, r.path]
+        named = [(k, v) for k, v in r.fields.items() if k not in _IN_COLUMNS]
+        if r.body.strip():
+            named.append(("body", r.body.strip()))
+        for name, value in named:
+            if keep is None or keep(r, name):
+                yield [*head, name, cell(value)]
+
+
+def safety_rows(safety: dict[str, Any]) -> Iterator[list[str]]:
+    """The safety notice opens the CSV too, as rows of type `safety-notice`."""
+    if not safety.get("show"):
+        return
+    for entry in safety.get("entries", []):
+        answer = entry.get("answer_text") or "not answered"
+        yield [
+            cell(entry.get("date")),
+            cell(entry.get("time")),
+            "safety-notice",
+            "",
+            entry.get("path", ""),
+            "phq9_item9",
+            answer,
+        ]
+
+
+def _day(record: Record) -> dt.date | None:
+    set_day = record.fields.get("set")  # a goal has no `date`: the day it was set stands in
+    return record.date or (set_day if isinstance(set_day, dt.date) else None)
+
+
+def _in(record: Record, start: dt.date, end: dt.date) -> bool:
+    day = _day(record)
+    return day is not None and start <= day <= end
