@@ -137,7 +137,9 @@ def run_check(folder: Path) -> tuple[str, int]:
 
 def run_report(folder: Path) -> tuple[str, int]:
     out = folder.parent / "report.html"
-    result = CliRunner().invoke(main, ["report", str(folder), "-o", str(out)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["report", str(folder), "-o", str(out)], catch_exceptions=False
+    )
     return result.output, result.exit_code
 
 

@@ -1,0 +1,123 @@
+"""What the PDF template receives: the report context as it is (docs/template-api.md), plus
+`pdf` — what Typst cannot compute from it itself:
+
+- `paper`: Typst's name for the `report.paper` setting;
+- `charts`: the same charts as the HTML report (interim.render.chartdata, which calls
+  interim.charts), as SVG text with its text alternative, under fixed keys the template
+  asks for (`calendar`, `pace-1`…, `questionnaires/phq9`, `goals`, `mood`, `sleep`, and a
+  folder type's section id);
+- `md`: every record body's Markdown as a block tree (interim.render.mdtree), keyed by the
+  body text, so the template's `md(entry.body)` finds it.
+
+It also finds the characters no shipped font can draw, for the one warning the PDF gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from interim.render import chartdata
+from interim.render.cmap import coverage, missing
+from interim.render.mdtree import body_tree
+
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+PAPER = {"a4": "a4", "letter": "us-letter"}
+Figures = dict[str, dict[str, Any]]
+_WIDTH = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)"')
+
+
+def typst_data(context: dict[str, Any], settings: Any) -> dict[str, Any]:
+    paper = settings["report.paper"] if settings is not None else "a4"
+    extra = {"paper": PAPER.get(str(paper), "a4"), "charts": charts(context), "md": bodies(context)}
+    return {**context, "pdf": extra}
+
+
+def charts(context: dict[str, Any]) -> Figures:
+    figures: Figures = {}
+
+    def add(key: str, figure: chartdata.Figure | None) -> None:
+        if figure is not None:
+            width = _WIDTH.search(figure.svg)
+            figures[key] = {
+                "svg": str(figure.svg),
+                "alt": figure.alt,
+                "width": float(width.group(1)) if width else None,  # SVG px; the template scales
+            }
+
+    add("calendar", chartdata.calendar_chart(context["calendar"]["days"], "calendar"))
+    start = context["period"]["start"]
+    for i, h in enumerate(context["glance"]["homework"], 1):
+        label = h.get("title") or h["id"]
+        add(f"pace-{i}", chartdata.pacing_chart(h["pacing"]["strip"], start, f"pace-{i}", label))
+    for section in context["sections"]:
+        for key, figure in _section_charts(section):
+            add(key, figure)
+    return figures
+
+
+def _section_charts(section: dict[str, Any]) -> Iterator[tuple[str, chartdata.Figure | None]]:
+    """Each section's charts, made by the same calls as its HTML partial
+    (templates/report/sections/*.html.j2)."""
+    sid, title, data = section["id"], section["title"], section["data"]
+    if sid == "questionnaires":
+        for inst in data["instruments"]:
+            key = inst["key"]
+            yield f"questionnaires/{key}", chartdata.score_chart(inst, f"score-{key}")
+    elif sid == "goals":
+        yield "goals", chartdata.goal_chart(data["goals"], "goals")
+    elif sid == "mood":
+        yield "mood", chartdata.series_chart(data["series"], "mood", "Mood by day")
+    elif sid == "sleep":
+        yield "sleep", chartdata.sleep_chart(data["daily_se"], data["target"], "sleep")
+    elif "fields" in data and data.get("series"):  # a folder's own type
+        yield sid, chartdata.series_chart(data["series"], f"custom-{sid}", f"{title} by day")
+
+
+def bodies(context: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Every `body` in the context (records, reviews) as its block tree."""
+    trees: dict[str, list[dict[str, Any]]] = {}
+    for key, value, _ in _walk(context, ""):
+        if key == "body" and isinstance(value, str) and value not in trees:
+            trees[value] = body_tree(value)
+    return trees
+
+
+def _walk(value: Any, path: str) -> Iterator[tuple[str, Any, str]]:
+    """(key, value, the nearest record path) for every value in the context, depth first."""
+    if isinstance(value, dict):
+        here = value["path"] if isinstance(value.get("path"), str) else path
+        for key, item in value.items():
+            yield key, item, here
+            yield from _walk(item, here)
+    elif isinstance(value, list):
+        for item in value:
+            yield "", item, path
+            yield from _walk(item, path)
+
+
+def font_files() -> tuple[Path, ...]:
+    return tuple(sorted(FONTS.glob("*.ttf")))
+
+
+def glyph_warning(context: dict[str, Any]) -> str | None:
+    """One line naming the characters the PDF's fonts cannot draw (emoji, say), with the
+    first file each appears in; None when every character can be drawn."""
+    covered = coverage(font_files())
+    found: dict[str, str] = {}
+    for _, value, path in _walk(context, ""):
+        if isinstance(value, str):
+            for ch in missing([value], covered):
+                found.setdefault(ch, path)
+    if not found:
+        return None
+    shown = [f"{ch} (U+{ord(ch):04X}{', ' + p if p else ''})" for ch, p in sorted(found.items())]
+    more = f" and {len(shown) - 8} more" if len(shown) > 8 else ""
+    return (
+        "the PDF's fonts have no glyph for "
+        + ", ".join(shown[:8])
+        + more
+        + ": the PDF shows them as empty boxes (the HTML report shows them)"
+    )
