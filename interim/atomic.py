@@ -5,16 +5,24 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
+    return write_with(path, lambda handle: handle.write(data))
+
+
+def write_with(path: Path, fill: Callable[[BinaryIO], object]) -> Path:
+    """Like `write_bytes`, for an output written piece by piece by `fill(handle)`, so it is
+    never whole in memory (the record cache)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)  # mkstemp already uses 0600; say it, in case of an odd umask

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from interim.errors import Diagnostic, diag, escape_text
 
-__all__ = ["Candidate", "Discovery", "discover", "read_bytes"]
+__all__ = ["Candidate", "Discovery", "discover", "read_bytes", "skipped_name"]
 
 DEFAULT_MAX_SIZE = 1 << 20
 _IGNORE_HINT = "or add it to `files: ignore:` in interim.yaml"
@@ -253,7 +253,23 @@ class _Walker:
 # -- classifying names ---------------------------------------------------------------------
 
 
+def skipped_name(name: str) -> bool:
+    """A name the walk passes over wherever it is, without a word: hidden (dot) names, system
+    and sync-client folders, editor temp, backup and lock files. The watcher uses it to tell
+    an editor's scratch files from real changes (iCloud placeholders are not skipped: they
+    are reported)."""
+    if name.startswith("."):
+        return _ICLOUD.fullmatch(name) is None
+    return name.casefold() in _SYSTEM or _TEMP.fullmatch(name) is not None
+
+
+# Each certain pattern above holds one of these: one search spares eight matches per file.
+_CERTAIN_WORDS = re.compile(r"conflict|\.orig|_(?:BASE|LOCAL|REMOTE|BACKUP)_", re.I)
+
+
 def _certain_copy(name: str) -> tuple[str, str] | None:
+    if _CERTAIN_WORDS.search(name) is None:
+        return None
     for regex, client in _CERTAIN:
         if (m := regex.fullmatch(name)) is not None:
             orig = m["orig"] if "orig" in regex.groupindex else m["stem"] + m["ext"]
@@ -262,11 +278,13 @@ def _certain_copy(name: str) -> tuple[str, str] | None:
 
 
 def _look_alike(name: str, names: set[str]) -> tuple[str, str] | None:
-    for regex, client in _LOOKALIKE:
+    for regex, client in _LOOKALIKE if " " in name else ():  # both patterns need a space
         m = regex.fullmatch(name)
         if m is not None and m["stem"] + m["ext"] in names:
             return m["stem"] + m["ext"], client
     stem, ext = name[:-3], name[-3:]
+    if stem.lower() == stem:
+        return None  # OneDrive's computer name has an upper-case letter (_HOSTNAME)
     cut = len(stem)
     while (cut := stem.rfind("-", 0, cut)) > 0:  # the longest original first
         if _HOSTNAME.fullmatch(stem[cut + 1 :]) and stem[:cut] + ext in names:

@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
 
 from interim.errors import Diagnostic, diag
 
@@ -169,6 +173,18 @@ _CLOSE = re.compile(r"(---|\.\.\.)[ \t]*\Z")
 _DASHES = re.compile(r"-{2,}[ \t]*\Z|[ \t]+---[ \t]*\Z|(- ){2,}-[ \t]*\Z")
 _CONFLICT = re.compile(r"(<{7}|>{7})( |\Z)|={7}\Z")
 _KEY_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(\s|\Z)")
+# Lines end where an editor ends them: LF, CRLF or CR. (`str.splitlines` also breaks at form
+# feeds, U+001C-U+001E, NEL and U+2028/U+2029, which would shift every line number after one.)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# YAML counts these as line breaks too; refused so YAML's positions stay the editor's.
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _lines(text: str) -> list[str]:
+    lines = _LINE_BREAK.split(text)
+    if lines[-1] == "":
+        lines.pop()  # like splitlines(): a final line break does not start a line
+    return lines
 
 
 def split(text: str, path: str) -> Document:
@@ -177,8 +193,11 @@ def split(text: str, path: str) -> Document:
     Line 1 must be `---`; the front matter closes at the next `---` or `...` line. Near
     misses (`+++`, `----`, a blank line first, no closing line) get their own message instead
     of a silent "no metadata"."""
-    lines = text.splitlines()
-    diags = _conflict_markers(lines, path)
+    lines = _lines(text)
+    # Every marker holds seven equal characters: three scans of the text spare a Python loop
+    # over every line of nearly every file.
+    marked = "<<<<<<<" in text or ">>>>>>>" in text or "=======" in text
+    diags = _conflict_markers(lines, path) if marked else []
     first = lines[0] if lines else ""
     if not _OPEN.match(first):
         return _no_front_matter(text, lines, path, diags)
@@ -207,7 +226,9 @@ def _no_front_matter(text: str, lines: list[str], path: str, diags: list[Diagnos
         message = "this is TOML front matter (`+++`); interim reads YAML front matter"
         hint = "write the keys as `key: value` between two `---` lines"
     elif _DASHES.match(first):
-        message = f"line 1 is `{first.strip()}`; front matter opens with exactly `---`"
+        message = f"line 1 is `{first.rstrip()}`; front matter opens with exactly `---`"
+        if first[:1] in " \t":
+            message += " at the very start of the line (no space before it)"
         hint = "make line 1 exactly three dashes: ---"
     elif not first.strip():
         n = next((k for k, line in enumerate(lines) if line.strip()), None)
@@ -262,12 +283,17 @@ def load_yaml(
         ]
     if not text.strip():
         return Mapping({}, line_offset + 1, 1), []
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if (odd := _YAML_ONLY_BREAKS.search(text)) is not None:
+        found = SimpleNamespace(position=odd.start(), character=ord(odd.group()))
+        return None, [_reader_diag(found, text, path, line_offset)]
+    from interim.fastyaml import fast_mapping
+
+    simple = fast_mapping(text, line_offset)  # the usual shape, same tree, no events
+    if simple is not None:
+        return simple, []
     builder = _Builder(path, line_offset)
     try:
-        for event in yaml.parse(text, Loader=loader):
-            if builder.feed(event):
-                break
+        builder.run(_parser(text))
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_diag(exc, path, line_offset)]
     except yaml.reader.ReaderError as exc:
@@ -297,6 +323,41 @@ def load_yaml(
     return builder.result()
 
 
+def _parser(text: str) -> Callable[[], object]:
+    """A parser's own `get_event` (None after the last event). `yaml.parse` wraps the same
+    parser in a generator that also calls `check_event` for every event: a tenth of a load."""
+    try:
+        from yaml._yaml import CParser  # libyaml, through PyYAML's C extension
+    except ImportError:  # a PyYAML built without libyaml: the same events, slower
+        import yaml
+
+        return yaml.SafeLoader(text).get_event
+    return CParser(text).get_event
+
+
+_HANDLERS: dict[type, Callable[[_Builder, Any], bool]] = {}
+
+
+def _handlers() -> dict[type, Callable[[_Builder, Any], bool]]:
+    """Event class → `_Builder` method, filled on first use: importing this module must not
+    import yaml (`interim --help` stays fast)."""
+    if not _HANDLERS:
+        import yaml
+
+        _HANDLERS.update(
+            {
+                yaml.ScalarEvent: _Builder.scalar,
+                yaml.MappingStartEvent: _Builder.mapping,
+                yaml.SequenceStartEvent: _Builder.sequence,
+                yaml.MappingEndEvent: _Builder.close,
+                yaml.SequenceEndEvent: _Builder.close,
+                yaml.AliasEvent: _Builder.alias,
+                yaml.DocumentStartEvent: _Builder.document,
+            }
+        )
+    return _HANDLERS
+
+
 def _syntax_diag(exc: object, path: str, line_offset: int) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = (mark.line + 1 + line_offset) if mark else line_offset + 1
@@ -312,7 +373,11 @@ def _syntax_diag(exc: object, path: str, line_offset: int) -> Diagnostic:
             "the front matter is nested too deep",
             "records use at most three levels of indentation",
         )
-    message = f"YAML could not be read: {problem}" + (f" ({context})" if context else "")
+    plain = _PLAIN_PROBLEMS.get(str(problem))
+    if plain is not None:
+        message = f"YAML could not be read: {plain}"
+    else:
+        message = f"YAML could not be read: {problem}" + (f" ({context})" if context else "")
     return diag("IM107", path, line, col, message, _syntax_hint(str(problem)))
 
 
@@ -333,6 +398,14 @@ def _reader_diag(exc: object, text: str, path: str, line_offset: int) -> Diagnos
     )
 
 
+# PyYAML's wording for the mistake people make most (a colon inside text), in plain words.
+_PLAIN_PROBLEMS = {
+    "mapping values are not allowed in this context": (
+        "this `:` looks like the start of a second `key: value` on the same line"
+    ),
+}
+
+
 def _syntax_hint(problem: str) -> str:
     if "mapping values are not allowed" in problem:
         return 'a value with ": " in it must be quoted: note: "went: fine"'
@@ -346,7 +419,11 @@ def _syntax_hint(problem: str) -> str:
 
 
 class _Builder:
-    """Turns a stream of PyYAML events into Mapping/Sequence/Scalar with file positions."""
+    """Turns a stream of PyYAML events into Mapping/Sequence/Scalar with file positions.
+
+    This runs once per YAML event (~30 per record), the loader's hottest code: events are
+    dispatched on their exact class through one dict (`_handlers`), not a chain of
+    isinstance checks, and nothing is imported per event."""
 
     def __init__(self, path: str, line_offset: int) -> None:
         self.path = path
@@ -357,77 +434,106 @@ class _Builder:
         self.diags: list[Diagnostic] = []
         self.fatal = False
 
-    def pos(self, event: object) -> tuple[int, int]:
-        mark = event.start_mark  # type: ignore[attr-defined]
+    def pos(self, event: Any) -> tuple[int, int]:
+        mark = event.start_mark
         return mark.line + 1 + self.offset, mark.column + 1
+
+    def run(self, get_event: Callable[[], object]) -> None:
+        """Feed every event of a parser (its `get_event`, None at the end) until done or
+        until a refused construct stops the parse."""
+        handlers = _handlers()
+        while (event := get_event()) is not None:
+            handler = handlers.get(type(event))
+            if handler is not None and handler(self, event):
+                return
 
     def feed(self, event: object) -> bool:
         """Take one event; True stops the parse (a refused construct)."""
-        import yaml
+        handler = _handlers().get(type(event))
+        return handler is not None and handler(self, event)
 
-        if isinstance(event, yaml.AliasEvent):
+    def scalar(self, event: Any) -> bool:
+        if event.anchor is not None or event.tag is not None:
+            return self.marked(event)
+        mark = event.start_mark
+        # The C parser says '' for a plain scalar, the Python one None.
+        node = Scalar(
+            event.value, event.style or None, mark.line + 1 + self.offset, mark.column + 1
+        )
+        stack, pending = self.stack, self.pending_key
+        if stack and pending[-1] is None and type(stack[-1]) is Mapping:
+            pending[-1] = node  # a key, the most common event: no call to `add`
+        else:
+            self.add(node)
+        return False
+
+    def mapping(self, event: Any) -> bool:
+        return self.open(event, Mapping({}, *self.pos(event)))
+
+    def sequence(self, event: Any) -> bool:
+        return self.open(event, Sequence([], *self.pos(event)))
+
+    def open(self, event: Any, node: Mapping | Sequence) -> bool:
+        if event.anchor is not None or event.tag is not None:
+            return self.marked(event)
+        if len(self.stack) >= MAX_DEPTH:
+            return self.refuse(
+                event,
+                "IM111",
+                "the front matter is nested too deep",
+                "records use at most three levels of indentation",
+            )
+        self.add(node)
+        self.stack.append(node)
+        self.pending_key.append(None)
+        return False
+
+    def close(self, event: Any) -> bool:
+        self.stack.pop()
+        self.pending_key.pop()
+        return False
+
+    def alias(self, event: Any) -> bool:
+        return self.refuse(
+            event,
+            "IM109",
+            f"`*{event.anchor}` is a YAML alias",
+            "write the value out in full; aliases are not allowed in records",
+        )
+
+    def document(self, event: Any) -> bool:
+        if self.root is None:
+            return False
+        return self.refuse(
+            event,
+            "IM107",
+            "a second YAML document starts here",
+            "the front matter is one block of `key: value` lines",
+        )
+
+    def marked(self, event: Any) -> bool:
+        """An anchor (`&a`) or a tag (`!!int`, `!`) on a value: refused."""
+        if event.anchor is not None:
             return self.refuse(
                 event,
                 "IM109",
-                f"`*{event.anchor}` is a YAML alias",
-                "write the value out in full; aliases are not allowed in records",
+                f"`&{event.anchor}` is a YAML anchor",
+                "remove the `&name`; anchors are not allowed in records",
             )
-        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if event.anchor is not None:
-                return self.refuse(
-                    event,
-                    "IM109",
-                    f"`&{event.anchor}` is a YAML anchor",
-                    "remove the `&name`; anchors are not allowed in records",
-                )
-            if event.tag is not None and not (
-                isinstance(event, yaml.ScalarEvent) and event.tag == "!"
-            ):
-                return self.refuse(
-                    event,
-                    "IM110",
-                    f"`{event.tag}` is a YAML tag",
-                    "remove the tag; values are read by the field's kind",
-                )
-            if event.tag == "!":
-                return self.refuse(
-                    event,
-                    "IM110",
-                    "`!` is a YAML tag",
-                    "remove the `!`; quote the value if it is text",
-                )
-        if isinstance(event, yaml.ScalarEvent):
-            line, col = self.pos(event)
-            # The C parser says '' for a plain scalar, the Python one None.
-            self.add(Scalar(event.value, event.style or None, line, col))
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if len(self.stack) >= MAX_DEPTH:
-                return self.refuse(
-                    event,
-                    "IM111",
-                    "the front matter is nested too deep",
-                    "records use at most three levels of indentation",
-                )
-            line, col = self.pos(event)
-            node: Mapping | Sequence = (
-                Mapping({}, line, col)
-                if isinstance(event, yaml.MappingStartEvent)
-                else Sequence([], line, col)
-            )
-            self.add(node)
-            self.stack.append(node)
-            self.pending_key.append(None)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self.stack.pop()
-            self.pending_key.pop()
-        elif isinstance(event, yaml.DocumentStartEvent) and self.root is not None:
+        import yaml
+
+        if event.tag == "!" and isinstance(event, yaml.ScalarEvent):
             return self.refuse(
-                event,
-                "IM107",
-                "a second YAML document starts here",
-                "the front matter is one block of `key: value` lines",
+                event, "IM110", "`!` is a YAML tag", "remove the `!`; quote the value if it is text"
             )
-        return False
+        # PyYAML expands `!!int` to `tag:yaml.org,2002:int`; show what was written.
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
+        return self.refuse(
+            event,
+            "IM110",
+            f"`{tag}` is a YAML tag",
+            "remove the tag; values are read by the field's kind",
+        )
 
     def refuse(self, event: object, code: str, message: str, hint: str) -> bool:
         line, col = self.pos(event)
@@ -436,34 +542,23 @@ class _Builder:
         return True
 
     def add(self, node: Node) -> None:
-        if not self.stack:
+        stack = self.stack
+        if not stack:
             self.root = node
             return
-        parent = self.stack[-1]
-        if isinstance(parent, Sequence):
+        parent = stack[-1]
+        if type(parent) is Sequence:
             parent.items.append(node)
             return
         key = self.pending_key[-1]
         if key is None:
-            if not isinstance(node, Scalar):
-                self.diags.append(
-                    diag(
-                        "IM113",
-                        self.path,
-                        node.line,
-                        node.col,
-                        "a key must be a plain word, not a list or mapping",
-                        "write keys as `name: value`",
-                    )
-                )
-                self.pending_key[-1] = Scalar("\x00invalid", None, node.line, node.col)
-            else:
-                self.pending_key[-1] = node
+            self.set_key(node)
             return
         self.pending_key[-1] = None
         if key.text == "\x00invalid":
             return
-        previous = parent.entries.get(key.text)
+        entries = parent.entries  # type: ignore[union-attr]
+        previous = entries.get(key.text)
         if previous is not None:
             self.diags.append(
                 diag(
@@ -476,7 +571,26 @@ class _Builder:
                 )
             )
             return
-        parent.entries[key.text] = Entry(key.text, key.line, key.col, node)
+        # Interned: every record repeats the same few dozen keys, and they end up as the
+        # keys of each Record's fields and positions (a third of a loaded record's memory).
+        text = sys.intern(key.text)
+        entries[text] = Entry(text, key.line, key.col, node)
+
+    def set_key(self, node: Node) -> None:
+        if type(node) is Scalar:
+            self.pending_key[-1] = node
+            return
+        self.diags.append(
+            diag(
+                "IM113",
+                self.path,
+                node.line,
+                node.col,
+                "a key must be a plain word, not a list or mapping",
+                "write keys as `name: value`",
+            )
+        )
+        self.pending_key[-1] = Scalar("\x00invalid", None, node.line, node.col)
 
     def result(self) -> tuple[Mapping | None, list[Diagnostic]]:
         if self.fatal:

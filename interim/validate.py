@@ -158,7 +158,7 @@ def _record(
 ) -> Record:
     written = fields.pop("id", None)
     record_id = written or stem
-    if any(c in _BAD_ID for c in record_id):
+    if not _BAD_ID.isdisjoint(record_id):
         _bad_id(record_id, written is None, positions, path, ctx)
     record = Record(
         path=path,

@@ -35,6 +35,17 @@ def write() -> Write:
     return write_file
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Commands keep a per-file cache in the user's cache directory; a test must never read
+    or write the real one (`interim.cache.cache_dir` honours INTERIM_CACHE_DIR first)."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("INTERIM_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def run_cli() -> Callable[..., Result]:
     """`run_cli(["check", str(folder)])` → click's Result (exit_code, stdout, stderr)."""

@@ -1,0 +1,388 @@
+"""The per-file cache (interim.cache) and the loader's other fast paths (interim.folder):
+whatever state the cache is in, a load gives exactly what a load without it gives."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import stat
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Write
+
+from interim import cache as cache_module
+from interim import folder as folder_module
+from interim.cache import FolderCache, cache_dir, cache_file, fingerprint
+from interim.config import load_settings
+from interim.folder import load_folder
+from interim.model import Folder
+from interim.types import load_types
+
+AN_HOUR_AGO = time.time_ns() - 3600 * 10**9
+FILES = {
+    "records/2026/11/2026-11-20-mood.md": "---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\nOk.\n",
+    "records/2026/11/2026-11-21-mood.md": "---\ntype: mood\ndate: 2026-11-21\nmood: 40\n---\n",
+    "records/2026/11/2026-11-22-sleep.md": (
+        "---\ntype: sleep\ndate: 2026-11-22\nbedtime: 23:30\nlights_out: 23:45\n"
+        "final_wake: 07:05\nout_of_bed: 07:20\nminutes_to_sleep:\nquality: 3\n---\n"
+    ),
+    "questionnaires/2026-11-18-phq9.md": (
+        "---\ntype: questionnaire\ndate: 2026-11-18\ninstrument: PHQ-9\n"
+        "items: [1, 1, 2, 1, 0, 1, 1, 0, 1]\n---\n"
+    ),
+    "notes/broken.md": "---\ntype: note\ndate: [2026\n---\n",
+    "README.md": "# My therapy folder\n",
+    "homework/h1.md": "---\ntype: homework\ndate: 2026-11-18\ntitle: Walk\ngoal: nope\n---\n",
+}
+
+
+def make_folder(root: Path, write: Write) -> Path:
+    for rel, text in FILES.items():
+        write(root, rel, text)
+    age(root)
+    return root
+
+
+def age(root: Path, ns: int = AN_HOUR_AGO) -> None:
+    """Files older than the cache's racy window (a file changed a moment ago is re-read)."""
+    for path in root.rglob("*.md"):
+        os.utime(path, ns=(ns, ns))
+
+
+def snapshot(folder: Folder) -> tuple[Any, ...]:
+    return (folder.records, folder.diagnostics, folder.not_records, folder.files_read)
+
+
+@pytest.fixture
+def md_opens(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every `os.open` of a `.md` file: the loader reads record files only through it."""
+    opened: list[str] = []
+    real = os.open
+
+    def counting(path: Any, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path).endswith(".md"):
+            opened.append(os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", counting)
+    yield opened
+
+
+def test_a_second_check_reads_no_record_file(
+    tmp_path: Path,
+    write: Write,
+    run_cli: Callable[..., Any],
+    md_opens: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cache_module, "CHUNK", 2)  # a cache of several pickles, as a big one is
+    root = make_folder(tmp_path / "f", write)
+    first = run_cli(["check", str(root)])
+    assert len(md_opens) == len(FILES)
+    md_opens.clear()
+    second = run_cli(["check", str(root)])
+    assert md_opens == []
+    assert (second.exit_code, second.output) == (first.exit_code, first.output)
+    assert "IM205" in second.output and "IM220" in second.output
+
+
+def test_a_second_report_reads_no_record_file(
+    tmp_path: Path, write: Write, run_cli: Callable[..., Any], md_opens: list[str]
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    run_cli(["report", str(root), "-o", str(tmp_path / "r1.html")])
+    md_opens.clear()
+    result = run_cli(["report", str(root), "-o", str(tmp_path / "r2.html")])
+    assert result.exit_code == 0
+    assert md_opens == []
+    assert (tmp_path / "r1.html").read_bytes() == (tmp_path / "r2.html").read_bytes()
+
+
+def test_no_cache_neither_reads_nor_writes_it(
+    tmp_path: Path, write: Write, run_cli: Callable[..., Any], md_opens: list[str]
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    run_cli(["check", str(root), "--no-cache"])
+    assert not cache_file(root).exists()
+    run_cli(["check", str(root)])
+    md_opens.clear()
+    run_cli(["check", str(root), "--no-cache"])
+    assert len(md_opens) == len(FILES)
+
+
+def _fill(root: Path) -> Folder:
+    return load_folder(root, use_cache=True)
+
+
+def _garble(root: Path) -> None:
+    cache_file(root).write_bytes(os.urandom(4096))
+
+
+def _garble_after_header(root: Path) -> None:
+    path = cache_file(root)
+    data = path.read_bytes()
+    header = data[: data.index(b"\n", len(cache_module.FORMAT)) + 1]
+    path.write_bytes(header + os.urandom(2048))
+
+
+def _truncate(root: Path) -> None:
+    path = cache_file(root)
+    path.write_bytes(path.read_bytes()[:300])
+
+
+def _empty(root: Path) -> None:
+    cache_file(root).write_bytes(b"")
+
+
+def _foreign_class(root: Path) -> None:
+    """A well-formed pickle naming a class a cache never holds: refused unread."""
+    path = cache_file(root)
+    data = path.read_bytes()
+    header = data[: data.index(b"\n", len(cache_module.FORMAT)) + 1]
+    chunk = [("x.md", (1, 2, 3, Path("x"), (), False))]
+    path.write_bytes(header + pickle.dumps(1) + pickle.dumps(chunk))
+
+
+def _open_to_others(root: Path) -> None:
+    os.chmod(cache_file(root), 0o666)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [_garble, _garble_after_header, _truncate, _empty, _foreign_class, _open_to_others],
+    ids=lambda f: f.__name__.strip("_"),
+)
+def test_a_broken_cache_gives_the_same_folder(
+    tmp_path: Path, write: Write, spoil: Callable[[Path], None]
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    _fill(root)
+    if spoil is _open_to_others and os.name != "posix":
+        pytest.skip("owner and mode checks are POSIX")
+    spoil(root)
+    assert snapshot(load_folder(root, use_cache=True)) == snapshot(load_folder(root))
+    # ...and it was rebuilt: the next load reads nothing
+    assert len(FolderCache(root).lookup(_fingerprint(root))) == len(FILES)
+
+
+def _fingerprint(root: Path) -> bytes:
+    settings, _ = load_settings(root)
+    types, _ = load_types(root)
+    return fingerprint(settings, types)
+
+
+def test_a_cache_from_another_version_is_not_used(
+    tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch, md_opens: list[str]
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    _fill(root)
+    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    md_opens.clear()
+    assert snapshot(load_folder(root, use_cache=True)) == snapshot(load_folder(root))
+    assert len(md_opens) == 2 * len(FILES)  # the cached run read everything too
+
+
+def test_other_types_are_not_served_old_results(tmp_path: Path, write: Write) -> None:
+    root = make_folder(tmp_path / "f", write)
+    assert "IM205" in [d.code for d in _fill(root).diagnostics]
+    write(
+        root,
+        "types/mood.yaml",
+        "name: mood\nversion: 2\ndescription: Mood, 0-100.\nfields:\n"
+        "  mood: {kind: scale, min: 0, max: 100, description: Mood.}\n",
+    )
+    cached = load_folder(root, use_cache=True)
+    assert snapshot(cached) == snapshot(load_folder(root))
+    assert "IM205" not in [d.code for d in cached.diagnostics]
+
+
+def test_other_settings_are_not_served_old_results(
+    tmp_path: Path, write: Write, md_opens: list[str]
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    _fill(root)
+    write(root, "interim.yaml", "name: A. N. Other\n")
+    md_opens.clear()
+    assert snapshot(load_folder(root, use_cache=True)) == snapshot(load_folder(root))
+    assert len(md_opens) == 2 * len(FILES)
+
+
+def test_an_unwritable_cache_gives_the_same_folder(
+    tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch, private_cache: Path
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    if os.name == "posix" and os.geteuid() == 0:  # root writes anywhere: simulate it
+
+        def refuse(*args: Any) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(cache_module, "_write", refuse)
+    else:
+        private_cache.mkdir(exist_ok=True)
+        os.chmod(private_cache, 0)
+    try:
+        assert snapshot(load_folder(root, use_cache=True)) == snapshot(load_folder(root))
+        cache = FolderCache(root)
+        cache.update(b"x", {}, True, 0)
+        assert cache.flush() is False  # said, never raised
+    finally:
+        os.chmod(private_cache, 0o700)
+
+
+def test_an_unreadable_cache_gives_the_same_folder(
+    tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    _fill(root)
+    monkeypatch.setattr(cache_module, "_owned_file", lambda path: None)
+    assert snapshot(load_folder(root, use_cache=True)) == snapshot(load_folder(root))
+
+
+def test_editing_one_file_reads_only_that_file(
+    tmp_path: Path, write: Write, md_opens: list[str]
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    _fill(root)
+    path = write(
+        root,
+        "records/2026/11/2026-11-21-mood.md",
+        FILES["records/2026/11/2026-11-21-mood.md"].replace("40", "4"),
+    )
+    os.utime(path, ns=(AN_HOUR_AGO + 10**9, AN_HOUR_AGO + 10**9))
+    md_opens.clear()
+    cached = load_folder(root, use_cache=True)
+    assert md_opens == [str(path)]
+    assert "IM205" not in [d.code for d in cached.diagnostics]
+    assert snapshot(cached) == snapshot(load_folder(root))
+
+
+def test_a_same_size_edit_with_the_same_mtime_but_a_new_inode_is_read(
+    tmp_path: Path, write: Write
+) -> None:
+    """Editors that save by rename give the file a new inode."""
+    root = make_folder(tmp_path / "f", write)
+    _fill(root)
+    rel = "records/2026/11/2026-11-20-mood.md"
+    new = root / "new.tmp"
+    new.write_text(FILES[rel].replace("mood: 4", "mood: 5"))
+    os.replace(new, root / rel)
+    age(root)
+    [record] = [r for r in load_folder(root, use_cache=True).records if r.path == rel]
+    assert record.fields["mood"] == 5
+
+
+def test_deleting_a_file_drops_it(tmp_path: Path, write: Write) -> None:
+    root = make_folder(tmp_path / "f", write)
+    _fill(root)
+    (root / "records/2026/11/2026-11-20-mood.md").unlink()
+    cached = load_folder(root, use_cache=True)
+    assert "records/2026/11/2026-11-20-mood.md" not in [r.path for r in cached.records]
+    assert snapshot(cached) == snapshot(load_folder(root))
+    kept = FolderCache(root).lookup(_fingerprint(root))
+    assert "records/2026/11/2026-11-20-mood.md" not in kept
+
+
+def test_a_file_changed_a_moment_ago_is_not_trusted(
+    tmp_path: Path, write: Write, md_opens: list[str]
+) -> None:
+    """Same size and mtime can hide an edit on a coarse clock: a recent file is read again."""
+    root = make_folder(tmp_path / "f", write)
+    age(root, time.time_ns())  # just now
+    _fill(root)
+    md_opens.clear()
+    load_folder(root, use_cache=True)
+    assert len(md_opens) == len(FILES)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_cache_file_is_0600_and_its_directory_0700(
+    tmp_path: Path, write: Write, private_cache: Path
+) -> None:
+    private_cache.chmod(0o755)  # even a directory made by someone else is closed up
+    root = make_folder(tmp_path / "f", write)
+    _fill(root)
+    assert stat.S_IMODE(cache_file(root).stat().st_mode) == 0o600
+    assert stat.S_IMODE(private_cache.stat().st_mode) == 0o700
+    assert cache_file(root).parent == private_cache
+    assert str(root) not in cache_file(root).name  # the name tells nothing
+
+
+def test_cache_path_and_clear_commands(
+    tmp_path: Path, write: Write, run_cli: Callable[..., Any], private_cache: Path
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    _fill(root)
+    shown = run_cli(["cache", "--path", str(root)])
+    assert shown.exit_code == 0
+    assert str(private_cache) in shown.output and str(cache_file(root)) in shown.output
+    cleared = run_cli(["cache", "--clear"])
+    assert cleared.exit_code == 0 and "removed 1 cache file" in cleared.output
+    assert not cache_file(root).exists()
+
+
+def test_cache_dir_follows_each_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("INTERIM_CACHE_DIR")
+    monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", "/xdg")
+    assert cache_dir() == Path("/xdg/interim")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    assert cache_dir() == tmp_path / ".cache" / "interim"
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert cache_dir() == tmp_path / "Library" / "Caches" / "interim"
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    assert cache_dir() == tmp_path / "Local" / "interim" / "Cache"
+
+
+# -- forked reading ------------------------------------------------------------------------
+
+needs_fork = pytest.mark.skipif(sys.platform != "linux", reason="forked reading is Linux-only")
+
+
+@needs_fork
+def test_forked_reading_gives_the_same_folder(
+    tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    serial = snapshot(load_folder(root))
+    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setenv("INTERIM_WORKERS", "3")
+    used = []
+    real = folder_module._forked
+
+    def spy(*args: Any) -> Any:
+        used.append(result := real(*args))
+        return result
+
+    monkeypatch.setattr(folder_module, "_forked", spy)
+    assert snapshot(load_folder(root)) == serial
+    assert used
+    if threading.active_count() == 1:  # another test's thread would make it read here
+        assert used[0] is not None
+
+
+@needs_fork
+def test_a_failing_child_falls_back_to_reading_here(
+    tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    serial = snapshot(load_folder(root))
+    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setenv("INTERIM_WORKERS", "2")
+    parent = os.getpid()
+    real = folder_module._Reader.read
+
+    def read(self: Any, candidate: Any) -> Any:
+        if os.getpid() != parent:
+            raise RuntimeError("a child fails")
+        return real(self, candidate)
+
+    monkeypatch.setattr(folder_module._Reader, "read", read)
+    assert snapshot(load_folder(root)) == serial
