@@ -53,7 +53,8 @@ def open_homework(records: list[Record]) -> list[Record]:
 
 
 def next_session(folder: Folder, today: dt.date) -> SessionRef | None:
-    """The planned session on or after today (the report's own rule, DESIGN §3)."""
+    """The next session on or after today, planned or held (the report's own rule, DESIGN
+    §3)."""
     from interim.summary.period import resolve_period
 
     return resolve_period(folder.records, until=today, settings=folder.settings).next_session
@@ -124,12 +125,14 @@ def _days(start: dt.date, end: dt.date) -> list[dt.date]:
 def _scope(folder: Folder, today: dt.date) -> Any:
     """The summary's Scope over every record, private ones included: this is the client's
     own view in their own terminal, and a private entry is still practice done."""
+    from interim.summary.data import day_start_of
     from interim.summary.period import Period, Span
     from interim.summary.profiles import BUILT_IN
     from interim.summary.scope import Scope, record_key
 
     period = Period(today, today, Span(today, today), "dates", None, None)
-    records = sorted(folder.records, key=record_key)
+    start = day_start_of(folder.settings)
+    records = sorted(folder.records, key=lambda r: record_key(r, start))
     return Scope(period, BUILT_IN["full"], folder.settings, folder.types, records)
 
 

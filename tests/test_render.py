@@ -4,6 +4,7 @@ environment, JSON and CSV, and writing outputs."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -217,6 +218,45 @@ def test_json_is_sorted_and_stable() -> None:
     assert data == json_bytes({"a": {"c": None, "d": [1, "é"]}, "b": 1})
     assert data.decode().startswith('{\n  "a": {\n    "c": null,')
     assert json.loads(data)["a"]["d"][1] == "é"
+
+
+def test_json_opens_with_the_safety_notice() -> None:
+    """The safety notice opens every report, the JSON too: `safety` is the first key, then
+    the rest in alphabetical order, and every object inside has its keys sorted."""
+    context = {
+        "calendar": {"days": []},
+        "safety": {"show": False, "entries": []},
+        "alpha": [{"z": 1, "y": 2}],
+    }
+    data = json_bytes(context)
+    assert list(json.loads(data)) == ["safety", "alpha", "calendar"]
+    text = data.decode()
+    assert text.startswith('{\n  "safety": {\n    "entries": [],\n    "show": false')
+    assert '"y": 2,\n      "z": 1' in text
+    assert data == json_bytes(dict(reversed(list(context.items()))))
+
+
+def test_csv_rows_follow_the_diary_day() -> None:
+    """An entry at 01:28 dated the 25th was made late that evening (before `day_start`):
+    its rows come after the 21:00 entry's, as in the report."""
+    from test_summary_support import folder, rec, settings
+
+    from interim.render.table import report_csv
+    from interim.summary import build_report, resolve_period
+
+    records = [
+        rec("mood", "2026-11-25", time="01:28", path="records/a-late.md", mood=3),
+        rec("mood", "2026-11-25", time="21:00", path="records/b-evening.md", mood=5),
+    ]
+
+    def paths(day_start: dt.time) -> list[str]:
+        loaded = folder(records, settings(day_start=day_start, report_date=dt.date(2026, 11, 25)))
+        period = resolve_period(loaded.records, settings=loaded.settings)
+        rows = csv.reader(io.StringIO(report_csv(build_report(loaded, period), loaded).decode()))
+        return [row[4] for row in rows if row[5] == "mood"]
+
+    assert paths(dt.time(4, 0)) == ["records/b-evening.md", "records/a-late.md"]
+    assert paths(dt.time(0, 0)) == ["records/a-late.md", "records/b-evening.md"]
 
 
 @pytest.mark.parametrize(

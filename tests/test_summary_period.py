@@ -132,3 +132,40 @@ def test_inclusive_ends() -> None:
     assert p.start in p and p.end in p
     assert D("2026-11-11") not in p and D("2026-11-18") not in p
     assert p.dates()[0] == p.start and p.dates()[-1] == p.end
+
+
+def test_looking_back_a_session_since_held_is_the_next_one() -> None:
+    """`--until` in the past: the session after the report date took place since, so it
+    is `held` now; it is still the one that came next (not the planned one after it)."""
+    records = [
+        session("2026-10-28", number=4),
+        session("2026-11-03", "cancelled"),
+        session("2026-11-04", number=5),
+        session("2026-11-11", number=6),
+        session("2026-11-18", "planned", number=7),
+    ]
+    p = resolve_period(records, until=D("2026-11-01"))
+    assert p.next_session is not None
+    assert (p.next_session.date, p.next_session.number) == (D("2026-11-04"), 5)
+    assert p.next_session.status == "held"
+
+
+@pytest.mark.parametrize("status", ["cancelled", "missed"])
+def test_a_cancelled_or_missed_session_is_not_the_next_one(status: str) -> None:
+    records = [*SESSIONS, session("2026-11-17", status, path=f"sessions/{status}.md")]
+    p = resolve_period(records, until=REPORT)
+    assert p.next_session is not None and p.next_session.date == D("2026-11-18")
+    records = [session("2026-11-11"), session("2026-11-20", status)]
+    assert resolve_period(records, until=REPORT).next_session is None
+
+
+def test_sessions_in_the_small_hours_are_late_on_their_date() -> None:
+    """Two sessions on the report date: one at 00:30 was late that evening (before the
+    `day_start` setting), so the 10:00 one comes first."""
+    late = session("2026-11-17", "planned", number=8, time="00:30", path="sessions/a.md")
+    morning = session("2026-11-17", "planned", number=7, time="10:00", path="sessions/b.md")
+    p = resolve_period([*SESSIONS[:2], late, morning], until=REPORT)
+    assert p.next_session is not None and p.next_session.number == 7
+    midnight = settings(day_start=dt.time(0, 0))
+    p = resolve_period([*SESSIONS[:2], late, morning], until=REPORT, settings=midnight)
+    assert p.next_session is not None and p.next_session.number == 8

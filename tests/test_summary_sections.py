@@ -3,10 +3,12 @@ the problems list. The period is 12–18 Nov 2026."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from test_summary_support import D, folder, homework, period, rec, scope
+from test_summary_support import D, folder, homework, period, rec, scope, settings
 
+from interim.config import Settings
 from interim.errors import Diagnostic, Severity
 from interim.model import Record
 from interim.summary.activities import summarise_activities, summarise_practice
@@ -68,6 +70,53 @@ def test_thought_records_changes_and_traps() -> None:
         "after": 35.0,
         "change": -25.0,
     }
+
+
+def test_traps_are_counted_by_key_and_named_as_the_type_lists_them() -> None:
+    """The matching key ("fortune-teling", British spellings made American) is for counting
+    only: a listed trap is named as the type spells it, anything else as first written."""
+    records = [
+        thought("2026-11-12", 80, 40, [], ["fortune-telling", "labelling", "Doom scrolling"]),
+        thought("2026-11-13", 70, 50, [], ["Fortune Telling", "doom-scrolling"]),
+    ]
+    s = summarise_thought_records(scope(records, P))
+    assert s is not None
+    assert s.traps == [
+        {"trap": "Doom scrolling", "count": 2},
+        {"trap": "fortune-telling", "count": 2},
+        {"trap": "labeling", "count": 1},
+    ]
+
+
+def test_entries_after_midnight_come_last_on_their_date() -> None:
+    """`date` is the day as written: an entry at 01:28 dated the 25th was made late that
+    evening (before the `day_start` setting, 04:00), so it follows the 21:00 entry."""
+    p = period("2026-11-24", "2026-11-26")
+    made = [
+        ("a-late", "2026-11-25", "01:28"),
+        ("b-next", "2026-11-26", "00:10"),
+        ("c-evening", "2026-11-25", "21:00"),
+        ("d-untimed", "2026-11-25", None),
+        ("e-morning", "2026-11-25", "08:00"),
+        ("f-at-four", "2026-11-25", "04:00"),
+    ]
+    records = [
+        rec("thought-record", day, time=time, path=f"records/{name}.md") for name, day, time in made
+    ]
+    records.append(homework("tr", "2026-11-23", "daily", track={"type": "thought-record"}))
+
+    def order(sets: Settings | None = None) -> tuple[list[str], list[str]]:
+        sc = scope(records, p, sets=sets)
+        thoughts = summarise_thought_records(sc)
+        assert thoughts is not None
+        shown = [r.path.split("/")[1][:-3] for r in thoughts.records]
+        counted = [e.path.split("/")[1][:-3] for e in summarise_homework(sc)[0].entries]
+        return shown, counted
+
+    expected = ["d-untimed", "f-at-four", "e-morning", "c-evening", "a-late", "b-next"]
+    assert order() == (expected, expected)
+    midnight = ["d-untimed", "a-late", "f-at-four", "e-morning", "c-evening", "b-next"]
+    assert order(settings(day_start=dt.time(0, 0))) == (midnight, midnight)
 
 
 def test_experiments_predictions_and_belief() -> None:

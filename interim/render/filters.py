@@ -83,6 +83,18 @@ def signed(value: Any, places: int = 0) -> str:
     return text
 
 
+def mean_places(stat: Any, places: int = 1) -> int:
+    """Decimals for a stat's mean (`{mean, n}`): a mean of one whole value is that value
+    ("SUDS 45 (n=1)", not "45.0"), so 0; otherwise `places`. For a mean in a sentence; a
+    table column keeps one number of decimals for all its rows."""
+    mean = stat.get("mean") if isinstance(stat, dict) else None
+    single = isinstance(stat, dict) and stat.get("n") == 1
+    whole = (
+        isinstance(mean, int | float) and not isinstance(mean, bool) and float(mean).is_integer()
+    )
+    return 0 if single and whole else places
+
+
 def spark(values: Sequence[Any], low: float | None = None, high: float | None = None) -> str:
     """A unicode sparkline for the terminal; a day without a value is "·", never a bar."""
     known = [float(v) for v in values if isinstance(v, int | float)]
@@ -132,6 +144,7 @@ HTML_FILTERS: dict[str, Callable[..., Any]] = {
     "date": date,
     "num": num,
     "signed": signed,
+    "mean_places": mean_places,
     "spark": spark,
     "duration": duration,
     "md": md,

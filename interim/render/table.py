@@ -20,12 +20,16 @@ _NO_SECTION = frozenset({"session", "homework", "review"})
 
 
 def report_csv(context: dict[str, Any], folder: Folder) -> bytes:
+    from interim.summary.data import day_start_of
+
     period = context["period"]
     start = dt.date.fromisoformat(period["start"])
     end = dt.date.fromisoformat(period["end"])
     rows = [*safety_rows(context.get("safety") or {})]
     records = [r for r in folder.records if _section_shown(r, context)]
-    rows += record_rows(records, start, end, _keeper(context, folder))
+    rows += record_rows(
+        records, start, end, _keeper(context, folder), day_start_of(folder.settings)
+    )
     return csv_bytes(rows)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from interim.charts import shorten
 from interim.errors import escape_text
 from interim.render.filters import date, num, signed, spark
 
@@ -40,13 +41,10 @@ def _header(context: dict[str, Any]) -> Iterator[str]:
     if nxt:
         time = f" {nxt['time']}" if nxt.get("time") else ""
         yield f"Next session: {date(nxt['date'])}{time}"
-    if context.get("private_count"):
-        yield f"{context['private_count']} private entries left out."
+    private = context.get("private_count")
+    if private:
+        yield f"{private} private entr{'y' if private == 1 else 'ies'} left out."
     yield ""
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _homework(context: dict[str, Any]) -> Iterator[str]:
@@ -59,9 +57,9 @@ def _homework(context: dict[str, Any]) -> Iterator[str]:
         conf = "—" if h.get("confidence") is None else f"{h['confidence']}/10"
         quality = h["review"]["quality"] if h.get("review") else None
         review = "" if quality is None else f" review {quality}/4"
-        strip = _short(spark(h["pacing"]["strip"], 0), 11)
+        strip = shorten(spark(h["pacing"]["strip"], 0), 11)
         yield (
-            f"{_short(h.get('title') or h['id'], 35):<35} {expected:>8} {h['done']:>4} "
+            f"{shorten(h.get('title') or h['id'], 35):<35} {expected:>8} {h['done']:>4} "
             f"{h['days_practised']:>4} {strip:<11} {conf:>5} {h.get('status') or '—'}{review}"
         )
     yield ""
@@ -95,12 +93,21 @@ def _key_numbers(context: dict[str, Any]) -> Iterator[str]:
             "%" if k["unit"] == "%" and k["value"] is not None else ""
         )
         band = f" {k['band']}" if k.get("band") else ""
-        unit = " pts" if k["unit"] == "%" else ""
-        change = "" if k["change"] is None else f"  {signed(k['change'], places)}{unit}"
-        word = f" {k['direction']}" if k.get("direction") and change else ""
-        line = f"  {_short(k['label'], 18):<18} {value + band:>14}{change}{word} vs {k['compared_with']}"
+        line = f"  {shorten(k['label'], 18):<18} {value + band:>14}  {_change(k, places)}"
         yield f"{line}  ({k['n_text']})  {spark(_daily(context, k['id']))}"
+        if k.get("cutoff_text"):
+            yield f"{'':<37}{k['cutoff_text']}"
     yield ""
+
+
+def _change(k: dict[str, Any], places: int) -> str:
+    """`+0.4 better vs previous period`; with nothing to compare, say so rather than print
+    a comparison with no number in it."""
+    if k["change"] is None:
+        return f"no {k['compared_with']} to compare with"
+    unit = " pts" if k["unit"] == "%" else ""
+    word = f" {k['direction']}" if k.get("direction") else ""
+    return f"{signed(k['change'], places)}{unit}{word} vs {k['compared_with']}"
 
 
 def _discuss(items: list[dict[str, Any]]) -> Iterator[str]:

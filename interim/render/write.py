@@ -53,9 +53,26 @@ def write_output(data: bytes, target: str | Path, stdout: BinaryIO | None = None
 
 
 def json_bytes(context: dict[str, Any]) -> bytes:
-    """The context as the templates see it: sorted keys, two-space indent, UTF-8."""
-    text = json.dumps(context, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False)
+    """The context as the templates see it, two-space indent, UTF-8: the safety notice first
+    (it opens every report, DESIGN §2.3), then the other keys sorted, as are the keys of
+    every object inside."""
+    first = {"safety": context["safety"]} if "safety" in context else {}
+    ordered = {**first, **{k: context[k] for k in sorted(context) if k != "safety"}}
+    text = json.dumps(
+        _sorted_keys(ordered, top=True), indent=2, ensure_ascii=False, allow_nan=False
+    )
     return (text + "\n").encode("utf-8")
+
+
+def _sorted_keys(value: Any, *, top: bool = False) -> Any:
+    """`value` with every object's keys sorted (`json.dumps(sort_keys=True)` would sort the
+    top level too); the top level keeps the order it was given."""
+    if isinstance(value, dict):
+        keys = list(value) if top else sorted(value)
+        return {k: _sorted_keys(value[k]) for k in keys}
+    if isinstance(value, list | tuple):
+        return [_sorted_keys(v) for v in value]
+    return value
 
 
 def neutralise(cell: str) -> str:
@@ -95,12 +112,19 @@ def record_rows(
     start: dt.date,
     end: dt.date,
     keep: Callable[[Record, str], bool] | None = None,
+    day_start: dt.time | None = None,
 ) -> Iterator[list[str]]:
     """One row per field of each record dated in start..end (a goal by the day it was set),
-    private records left out, ordered by date, time, type and path; the body is the field
-    `body`. `keep(record, field)` can leave fields out (a profile without free text)."""
+    private records left out, ordered by date, time (times before `day_start` last on their
+    day, as in the report), type and path; the body is the field `body`. `keep(record,
+    field)` can leave fields out (a profile without free text)."""
+    from interim.summary.data import DAY_START, time_key
+
+    start_of_day = day_start or DAY_START
     chosen = [r for r in records if not r.private and _in(r, start, end)]
-    chosen.sort(key=lambda r: (_day(r) or dt.date.min, r.time or dt.time.min, r.type, r.path))
+    chosen.sort(
+        key=lambda r: (_day(r) or dt.date.min, time_key(r.time, start_of_day), r.type, r.path)
+    )
     for r in chosen:
         head = [cell(_day(r)), cell(r.time), r.type, r.id, r.path]
         named = [(k, v) for k, v in r.fields.items() if k not in _IN_COLUMNS]

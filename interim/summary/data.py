@@ -135,6 +135,24 @@ def most_common(counts: dict[str, int]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+DAY_START = dt.time(4, 0)  # the `day_start` setting's default
+
+
+def time_key(time: dt.time | None, day_start: dt.time = DAY_START) -> tuple[int, dt.time]:
+    """Where a time falls in its diary day: untimed first, then from `day_start` on, then
+    the small hours. A `date` is the day as written, so an entry at 01:28 dated the 25th was
+    made late on the evening of the 25th: after that date's 21:00, not before its 08:00."""
+    if time is None:
+        return (0, dt.time.min)
+    return (1 if time >= day_start else 2, time)
+
+
+def day_start_of(settings: Any) -> dt.time:
+    """The `day_start` setting of an interim.config.Settings (None: the default)."""
+    value = settings["day_start"] if settings is not None else None
+    return value if isinstance(value, dt.time) else DAY_START
+
+
 def day_text(day: dt.date, *, year: bool = True) -> str:
     """`12 Nov 2026`: month names written out here, never through the locale (strftime's
     %b changes with the computer's language, and the report must not)."""

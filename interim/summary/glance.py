@@ -30,6 +30,9 @@ class KeyNumber(Data):
     band: str | None = None  # questionnaires: the latest band
     date: dt.date | None = None  # questionnaires: the latest score's date
     note: str | None = None  # e.g. reliable change in words
+    cutoff: int | None = None  # questionnaires: the caseness cut-off (PHQ-9 10, GAD-7 8)
+    above_cutoff: bool | None = None  # the latest score is at or above it
+    cutoff_text: str | None = None  # "at or above the cut-off (8)", "below the cut-off (10)"
 
 
 def _plural(n: int, word: str) -> str:
@@ -97,9 +100,20 @@ def questionnaire_numbers(q: QuestionnaireSummary) -> list[KeyNumber]:
                 band=None if latest is None else latest.band,
                 date=None if latest is None else latest.date,
                 note=inst.reliable_text,
+                cutoff=inst.cutoff,
+                above_cutoff=inst.above_cutoff,
+                cutoff_text=_cutoff_words(inst.above_cutoff, inst.cutoff),
             )
         )
     return out
+
+
+def _cutoff_words(above: bool | None, cutoff: int) -> str | None:
+    """Beside the band, since a band can read milder than it is: a GAD-7 of 8 is "mild" and
+    yet at the cut-off (DESIGN §2.3)."""
+    if above is None:
+        return None
+    return f"{'at or above' if above else 'below'} the cut-off ({cutoff})"
 
 
 def _lower_is_better(change: int | None) -> str | None:

@@ -26,7 +26,7 @@ from typing import Any
 from interim.model import Record
 from interim.summary.data import Data, half_up_int
 from interim.summary.pacing import Pacing, pacing
-from interim.summary.scope import Scope, record_key
+from interim.summary.scope import Scope
 
 _PER = re.compile(r"(\d+)/(day|week)\Z")
 CLOSED = frozenset({"done", "dropped"})  # any other status, or none, is still open
@@ -202,7 +202,7 @@ def done_entries(hw: Record, rule: Rule | None, days: list[dt.date], scope: Scop
                 out.append(r)
         elif rule is not None and rule.matches(r):
             out.append(r)
-    return sorted(out, key=record_key)
+    return sorted(out, key=scope.record_key)
 
 
 def counts_as_done(record: Record) -> bool:

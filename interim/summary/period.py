@@ -9,6 +9,10 @@ session before it, the last 14 days.
 The previous period is the session interval before: from the day after the held session
 before the last one, through the day of the last one (so the two periods touch). With only
 one held session, or with an explicit `since`, it is the same number of days just before.
+
+The next session is the earliest one on or after the report date that is planned or held
+(for a report date in the past, a session since held did come next); cancelled and missed
+sessions are not next sessions.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from typing import Any
 from interim.config import Settings
 from interim.errors import InterimError
 from interim.model import Record
-from interim.summary.data import Data, day_text, plain
+from interim.summary.data import Data, day_start_of, day_text, plain, time_key
 
 DEFAULT_DAYS = 14
 _DAYS = re.compile(r"(\d+)\s*d\Z", re.IGNORECASE)
@@ -62,7 +66,7 @@ class Period(Span):
     previous: Span
     basis: str  # "last-session", "no-session" (14 days), "days" (Nd) or "dates"
     last_session: SessionRef | None  # the latest session held before the report date
-    next_session: SessionRef | None  # the session being prepared for, if one is planned
+    next_session: SessionRef | None  # the session being prepared for (planned, or held since)
 
     @property
     def label(self) -> str:
@@ -97,7 +101,7 @@ def resolve_period(
     cannot be read, or one after the report date."""
     pinned = settings.report_date if settings is not None else None
     report = until or pinned or dt.date.today()
-    sessions = _sessions(records)
+    sessions = _sessions(records, day_start_of(settings))
     held = _held_before(sessions, report)
     last = held[-1] if held else None
     upcoming = _next_session(sessions, report)
@@ -151,14 +155,15 @@ def _days_before(start: dt.date, length: int) -> Span:
     return Span(start - dt.timedelta(days=length), start - _ONE_DAY)
 
 
-def _sessions(records: Iterable[Record]) -> list[SessionRef]:
-    """Every dated session, private ones too: a period is dates, not content."""
+def _sessions(records: Iterable[Record], day_start: dt.time) -> list[SessionRef]:
+    """Every dated session, private ones too: a period is dates, not content. In date and
+    time order (a time before `day_start` late on its day, as for every record)."""
     out = [
         SessionRef(r.date, r.time, _number(r.get("number")), str(r.get("status") or ""), r.path)
         for r in records
         if r.type == "session" and r.date is not None
     ]
-    return sorted(out, key=lambda s: (s.date, s.time or dt.time.min, s.path))
+    return sorted(out, key=lambda s: (s.date, time_key(s.time, day_start), s.path))
 
 
 def _number(value: Any) -> int | None:
@@ -176,11 +181,11 @@ def _held_before(sessions: list[SessionRef], report: dt.date) -> list[SessionRef
 
 
 def _next_session(sessions: list[SessionRef], report: dt.date) -> SessionRef | None:
-    """The earliest planned session on or after the report date: a session on the report
-    date is the one the report is for (DESIGN §3), even when already marked held."""
+    """The earliest session on or after the report date that is planned or held: a session
+    on the report date is the one the report is for (DESIGN §3), even when already marked
+    held, and for a report date in the past a session since marked held is the one that
+    came next. A cancelled or missed session is nobody's next session."""
     for s in sessions:
-        if s.date >= report and (
-            s.status == "planned" or (s.status == "held" and s.date == report)
-        ):
+        if s.date >= report and s.status in ("planned", "held"):
             return s
     return None

@@ -17,13 +17,12 @@ before and apart from any profile.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from interim.config import Settings
-from interim.errors import InterimError
+from interim.errors import InterimError, did_you_mean
 
 # DESIGN §4.5: the order of the report's sections.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -88,8 +87,7 @@ def resolve_profile(
     defined: dict[str, Any] = dict(settings["profiles"]) if settings is not None else {}
     if name not in defined:
         known = sorted(BUILT_IN) + sorted(k for k in defined if k not in BUILT_IN)
-        close = difflib.get_close_matches(name, known, n=1)
-        hint = f"did you mean `{close[0]}`?" if close else "profiles: " + ", ".join(known)
+        hint = did_you_mean(name, known, "profiles: " + ", ".join(known))
         raise InterimError(f"there is no report profile `{name}`; {hint}")
     valid = SECTION_IDS + tuple(sorted(set(extra_sections) - set(SECTION_IDS)))
     return _user_profile(name, defined[name], valid)
@@ -131,8 +129,7 @@ def _sections(spec: dict[str, Any], where: str, valid: tuple[str, ...]) -> froze
     for section in sections:
         sid = str(section).strip().lower()
         if sid not in valid:
-            close = difflib.get_close_matches(sid, valid, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "sections: " + ", ".join(valid)
+            hint = did_you_mean(sid, valid, "sections: " + ", ".join(valid))
             raise InterimError(f"{where}: `{section}` is not a report section; {hint}")
         chosen.add(sid)
     return frozenset(chosen)

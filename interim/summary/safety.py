@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from interim.config import Settings
 from interim.measures import PHQ9
 from interim.model import Record
-from interim.summary.data import Data
+from interim.summary.data import Data, day_start_of
 from interim.summary.period import Period, Span
 from interim.summary.scope import record_key
 
@@ -91,7 +91,7 @@ def safety_notice(
     """Built from every record in the folder: private ones and those with errors too."""
     phq9 = sorted(
         (r for r in records if r.type == "questionnaire" and r.get("instrument") == PHQ9.key),
-        key=record_key,
+        key=lambda r: record_key(r, day_start_of(settings)),
     )
     dated = [r.date for r in phq9 if r.date is not None and r.date <= period.end]
     latest_day = max(dated) if dated else None

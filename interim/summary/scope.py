@@ -1,6 +1,7 @@
 """What every summary works from: the period, the profile, the settings and types, and the
 records a report may show (never `private: true` ones), sorted by date, time and path so the
-same folder always gives the same data."""
+same folder always gives the same data. Within a day, times before the `day_start` setting
+(04:00 by default) come last: they are the small hours of that date's evening."""
 
 from __future__ import annotations
 
@@ -11,19 +12,15 @@ from typing import Any
 
 from interim.config import Settings
 from interim.model import Record
+from interim.summary.data import DAY_START, day_start_of, time_key
 from interim.summary.period import Period, Span
 from interim.summary.profiles import Profile
 from interim.types import RecordType, builtin_types
 
 
-def record_key(record: Record) -> tuple[dt.date, bool, dt.time, str]:
-    """Date, then time (untimed entries first on their day), then path."""
-    return (
-        record.date or dt.date.min,
-        record.time is not None,
-        record.time or dt.time.min,
-        record.path,
-    )
+def record_key(record: Record, day_start: dt.time = DAY_START) -> tuple[Any, ...]:
+    """Date, then time in diary-day order (see `time_key`), then path."""
+    return (record.date or dt.date.min, *time_key(record.time, day_start), record.path)
 
 
 @dataclass
@@ -43,8 +40,13 @@ class Scope:
         settings: Settings | None = None,
         types: dict[str, RecordType] | None = None,
     ) -> Scope:
-        shown = sorted((r for r in records if not r.private), key=record_key)
+        start = day_start_of(settings)
+        shown = sorted((r for r in records if not r.private), key=lambda r: record_key(r, start))
         return cls(period, profile, settings or Settings(), types or builtin_types(), shown)
+
+    def record_key(self, record: Record) -> tuple[Any, ...]:
+        """`record_key` with this scope's `day_start`."""
+        return record_key(record, day_start_of(self.settings))
 
     def of_type(self, name: str) -> list[Record]:
         return [r for r in self.records if r.type == name]

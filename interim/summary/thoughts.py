@@ -69,14 +69,37 @@ def _emotions(r: Record, scope: Scope) -> list[EmotionRating]:
     return out
 
 
-def _traps(r: Record, scope: Scope) -> list[str]:
-    """Traps from Burns' list are choices, shown in every profile; others are free text."""
+def _trap_choices(scope: Scope) -> list[str]:
+    """The thought-record type's listed traps (Burns' ten), as the type spells them."""
     rtype = scope.types.get("thought-record")
     spec = rtype.fields.get("thinking_traps") if rtype is not None else None
-    listed = set(spec.items.choices) if spec is not None and spec.items is not None else set()
+    return list(spec.items.choices) if spec is not None and spec.items is not None else []
+
+
+def _traps(r: Record, scope: Scope) -> list[str]:
+    """Traps from Burns' list are choices, shown in every profile; others are free text."""
+    listed = set(_trap_choices(scope))
     values = r.get("thinking_traps")
     traps = [str(t) for t in values if t is not None] if isinstance(values, list) else []
     return [t for t in traps if t in listed or scope.free_text]
+
+
+def _trap_counts(rows: list[ThoughtRecordRow], choices: list[str]) -> list[dict[str, Any]]:
+    """Traps counted by their matching key (`normalise`: case, spacing and British spellings
+    alike), each shown as the type's choice it matches, else as first written: the key is
+    for matching only ("fortune-telling" matches as "fortune-teling")."""
+    canonical = {normalise(c): c for c in choices}
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for row in rows:
+        for trap in row.thinking_traps:
+            key = normalise(trap)
+            counts[key] += 1
+            shown.setdefault(key, canonical.get(key, trap.strip()))
+    return [
+        {"trap": name, "count": n}
+        for name, n in most_common({shown[k]: v for k, v in counts.items()})
+    ]
 
 
 def _thought_row(r: Record, scope: Scope) -> ThoughtRecordRow:
@@ -123,14 +146,13 @@ def summarise_thought_records(scope: Scope) -> ThoughtSummary | None:
     if not records:
         return None
     rows = [_thought_row(r, scope) for r in records]
-    traps = Counter(normalise(t) for row in rows for t in row.thinking_traps)
     return ThoughtSummary(
         n=len(rows),
         records=rows,
         emotion_change=stat([e.change for row in rows for e in row.emotions]),
         belief_change=paired_change((row.belief_before, row.belief_after) for row in rows),
         by_emotion=_by_emotion(rows),
-        traps=[{"trap": k, "count": v} for k, v in most_common(traps)],
+        traps=_trap_counts(rows, _trap_choices(scope)),
     )
 
 
