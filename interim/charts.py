@@ -53,7 +53,8 @@ def day_label(d: dt.date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]}"
 
 
-def _short(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, an ellipsis standing for what was cut (labels, columns)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -115,7 +116,7 @@ def _legend(svg: Svg, labels: Sequence[str], left: float, y: float) -> None:
         style = STYLES[i % len(STYLES)]
         svg.polyline([(x, y), (x + 24, y)], style)
         svg.marker(x + 12, y, style, 3.5)
-        svg.text(x + 30, y + 4, _short(label, 40))
+        svg.text(x + 30, y + 4, shorten(label, 40))
         x += 40 + 9 * min(len(label), 40)  # room for the larger labels on a phone
 
 
@@ -261,7 +262,7 @@ def calendar_strip(
             svg.text(cx, 26, str(d.day), "middle", fill=MUTED, font_size="10")
     for r, (label, counts) in enumerate(rows):
         top = head + 24.0 * r
-        svg.text(label_w - 8, top + 15, _short(label, 17), "end")
+        svg.text(label_w - 8, top + 15, shorten(label, 17), "end")
         for i, count in enumerate(counts):
             _calendar_cell(svg, label_w + cell * i, top, cell, count)
     return Chart(svg.done(), alt)
@@ -312,7 +313,7 @@ def goal_chart(
         ly = bottom + 44 + 20.0 * i
         svg.polyline([(left, ly - 4), (left + 24, ly - 4)], style)
         svg.marker(left + 12, ly - 4, style, 3.5)
-        svg.text(left + 32, ly, _short(label, 56))  # the table beside it has the full title
+        svg.text(left + 32, ly, shorten(label, 56))  # the table beside it has the full title
     if dates:
         _date_ticks(svg, dates, x, bottom + 18)
     return Chart(svg.done(), alt)

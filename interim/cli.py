@@ -5,19 +5,21 @@ fast and loads no YAML, Jinja or Typst."""
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from interim import __version__
 
 if TYPE_CHECKING:
-    from interim.errors import Diagnostic
     from interim.model import Folder
+    from interim.prompts import Console
+    from interim.types import RecordType
+
+T = TypeVar("T")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -90,22 +92,26 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-def _load(root: Path, quiet: bool = False, use_cache: bool = True) -> Folder:
-    """Load the folder, stopping with exit 2 on a broken settings file. Unchanged files come
-    from the per-file cache (`interim.cache`) unless `use_cache` is False."""
-    from interim.config import load_settings, settings_errors
-    from interim.folder import load_folder
+def _checked(load: Callable[[], T]) -> T:
+    """Run a load, stopping with exit 2 (after its errors) on a broken interim.yaml."""
+    from interim.config import BrokenSettings
     from interim.output import text_line
 
-    settings, problems = load_settings(root)
-    errors = settings_errors(problems)
-    if errors:
-        for d in errors:
+    try:
+        return load()
+    except BrokenSettings as exc:
+        for d in exc.problems:
             click.echo(text_line(d), err=True)
-        _fail("interim.yaml has errors; fix them and run again.")
+        _fail(str(exc))
+
+
+def _load(root: Path, quiet: bool = False, use_cache: bool = True) -> Folder:
+    """Load the folder (unchanged files from the per-file cache unless `use_cache` is
+    False), stopping with exit 2 on a broken settings file."""
+    from interim.folder import load_checked
+
     progress = None if quiet else _progress()
-    folder = load_folder(root, settings=settings, progress=progress, use_cache=use_cache)
-    folder.diagnostics = sorted(problems + folder.diagnostics, key=lambda d: d.sort_key())
+    folder = _checked(lambda: load_checked(root, progress=progress, use_cache=use_cache))
     # The folder lives until this command ends and holds no cycles: without this the cyclic
     # collector walks its million objects again and again while the report is made (~75 ms
     # on 10,000 records). Not in `watch`, whose folders come and go.
@@ -146,41 +152,45 @@ def check(folder: Path | None, fmt: str, strict: bool, no_cache: bool) -> None:
 
     Each problem is one line, `path:line:col: severity CODE message`. Exit codes: 0 no
     errors, 1 errors found (or warnings with --strict), 2 usage or settings error."""
-    from interim.output import as_json, github_line
+    from interim.config import BrokenSettings
+    from interim.errors import Diagnostic
+    from interim.folder import load_checked, load_folder
+    from interim.output import check_lines
 
-    loaded = _load(_root(folder), quiet=fmt != "text", use_cache=not no_cache)
-    diags = loaded.diagnostics
-    summary = {
-        "errors": loaded.errors,
-        "warnings": loaded.warnings,
-        "records": len(loaded.records),
-        "files": loaded.files_read,
-    }
-    if fmt == "json":
-        click.echo(as_json(diags, summary))
-    elif fmt == "github":
-        for d in diags:
-            line = github_line(d)
-            if line:
-                click.echo(line)
-    else:
-        _print_text(diags, loaded, summary)
+    root, broken = _root(folder), False
+    progress = _progress() if fmt == "text" else None
+    try:
+        loaded = load_checked(root, progress=progress, use_cache=not no_cache)
+    except BrokenSettings as exc:
+        # Check the records all the same (with what could be read of the settings), so every
+        # problem shows in one run, the safety notice too; the exit code still says 2.
+        broken = True
+        loaded = load_folder(root, settings=exc.settings, use_cache=False)
+        loaded.diagnostics = sorted(exc.problems + loaded.diagnostics, key=Diagnostic.sort_key)
+    for line in check_lines(loaded, fmt):
+        click.echo(line)
+    if broken:
+        _fail("interim.yaml has errors; fix them and run again.")
     failed = loaded.errors > 0 or (strict and loaded.warnings > 0)
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
-def _print_text(diags: list[Diagnostic], loaded: Folder, summary: dict[str, int]) -> None:
-    from interim.output import SAFETY_CODE, closing_line, safety_lines, text_line
+def _types(folder: Path | None, type_name: str | None = None) -> dict[str, RecordType]:
+    """The folder's record types (their problems on stderr); exit 2 for an unknown TYPE."""
+    from interim.output import text_line
+    from interim.types import load_types
 
-    for d in diags:
-        click.echo(text_line(d))
-    click.echo(
-        closing_line(summary["errors"], summary["warnings"], summary["records"], summary["files"])
-    )
-    if any(d.code == SAFETY_CODE for d in diags):
-        click.echo("")
-        for line in safety_lines(loaded.settings.crisis_contacts):
-            click.echo(line)
+    types, problems = load_types(_root(folder))
+    for d in problems:
+        click.echo(text_line(d), err=True)
+    if type_name is not None and type_name not in types:
+        from interim.errors import did_you_mean
+
+        _fail(
+            f"there is no type `{type_name}`; "
+            + did_you_mean(type_name, types, "`interim types` lists them.")
+        )
+    return types
 
 
 @main.command("types")
@@ -189,18 +199,9 @@ def _print_text(diags: list[Diagnostic], loaded: Folder, summary: dict[str, int]
 def types_command(type_name: str | None, folder: Path | None) -> None:
     """List the record types, or describe the fields of one TYPE."""
     from interim.describe import describe_type, list_types
-    from interim.output import text_line
-    from interim.types import load_types
 
-    types, problems = load_types(_root(folder))
-    for d in problems:
-        click.echo(text_line(d), err=True)
-    if type_name is None:
-        click.echo(list_types(types))
-        return
-    if type_name not in types:
-        _fail(f"there is no type `{type_name}`; `interim types` lists them.")
-    click.echo(describe_type(types[type_name]))
+    types = _types(folder, type_name)
+    click.echo(describe_type(types[type_name]) if type_name else list_types(types))
 
 
 @main.command()
@@ -213,29 +214,14 @@ def types_command(type_name: str | None, folder: Path | None) -> None:
 )
 def schema(type_name: str | None, folder: Path | None, out: Path | None) -> None:
     """Print (or write with --out) the JSON Schema of each record type, for editors."""
-    import json
+    from interim.types.schema import schemas_text, write_schemas
 
-    from interim.output import text_line
-    from interim.types import load_types
-    from interim.types.schema import type_schema
-
-    types, problems = load_types(_root(folder))
-    for d in problems:
-        click.echo(text_line(d), err=True)
-    if type_name is not None and type_name not in types:
-        _fail(f"there is no type `{type_name}`; `interim types` lists them.")
+    types = _types(folder, type_name)
     chosen = [types[type_name]] if type_name else list(types.values())
     if out is None:
-        docs = {t.name: type_schema(t) for t in chosen}
-        click.echo(json.dumps(docs[type_name] if type_name else docs, indent=2, ensure_ascii=False))
+        click.echo(schemas_text(chosen, one=type_name is not None))
         return
-    from interim.atomic import write_text
-
-    for t in chosen:
-        path = write_text(
-            out / f"{t.name}.schema.json",
-            json.dumps(type_schema(t), indent=2, ensure_ascii=False) + "\n",
-        )
+    for path in write_schemas(chosen, out):
         click.echo(str(path))
 
 
@@ -258,33 +244,24 @@ def init(folder: Path | None, obsidian: bool, no_input: bool) -> None:
 
     Only what is missing is created; nothing is ever overwritten, so running it again is
     safe. Each path written is printed."""
-    from interim.layout import init_folder, settings_missing
+    from interim.layout import ask_contacts, init_folder, settings_missing
 
     root = _root(folder)
     contacts = ""
     if settings_missing(root) and not no_input and sys.stdin.isatty():
-        click.echo("Reports show crisis contacts beside the safety notice, for example a")
-        click.echo("helpline and your local emergency number. Press Enter to skip.")
-        contacts = click.prompt("Crisis contacts", default="", show_default=False)
-    result = init_folder(root, contacts.strip(), obsidian)
-    for rel in result.written:
-        click.echo(str(root) if rel == "./" else str(root / rel))
-    for note in result.notes:
-        click.echo(note)
-    if not result.written and not result.notes:
-        click.echo(f"{root}: everything is there already; nothing written.")
+        contacts = ask_contacts(_console())
+    for line in init_folder(root, contacts, obsidian).lines(root):
+        click.echo(line)
 
 
-def _settings_only(root: Path) -> Any:
-    from interim.config import load_settings, settings_errors
-    from interim.output import text_line
+def _console() -> Console:
+    """Questions asked in the terminal; Enter gives an empty answer."""
+    from interim.prompts import Console
 
-    settings, problems = load_settings(root)
-    if settings_errors(problems):
-        for d in settings_errors(problems):
-            click.echo(text_line(d), err=True)
-        _fail("interim.yaml has errors; fix them and run again.")
-    return settings
+    return Console(
+        ask=lambda text: click.prompt(text, default="", show_default=False, prompt_suffix=""),
+        echo=click.echo,
+    )
 
 
 @main.command("new")
@@ -307,41 +284,23 @@ def new_command(
     In a terminal it asks for each field, with its description and range, and re-asks when
     an answer is not valid; Enter leaves a field empty. Before `day_start` (04:00) the date
     is yesterday's. An existing file is never overwritten: the name gets -2, -3, ..."""
-    from interim.output import text_line
-    from interim.scaffold import check_file, plan_new, write_record
-    from interim.types import load_types
+    from interim.config import checked_settings
+    from interim.prompts import ask_new
+    from interim.scaffold import check_lines, plan_new, write_record
 
     root = _root(folder)
-    types, problems = load_types(root)
-    for d in problems:
-        click.echo(text_line(d), err=True)
-    plan = plan_new(root, type_name, _settings_only(root), types, date_text, time_text)
+    types = _types(root)
+    settings = _checked(lambda: checked_settings(root))[0]
+    plan = plan_new(root, type_name, settings, types, date_text, time_text)
     values = dict(plan.values)
     if not no_input and sys.stdin.isatty():
-        values = _ask_new(plan)
+        values = ask_new(plan, _load(root, quiet=True), _console())
     path = write_record(plan, values)
     click.echo(str(path))
     if edit:
         click.edit(filename=str(path))
-        diags = check_file(root, path, types)
-        for d in diags:
-            click.echo(text_line(d))
-        click.echo("No problems found." if not diags else f"{len(diags)} to look at (above).")
-
-
-def _ask_new(plan: Any) -> dict[str, Any]:
-    from interim.prompts import Console, ask_record, offers_from
-
-    loaded = _load(plan.root, quiet=True)
-    when = plan.date.isoformat() + (f" {plan.time:%H:%M}" if plan.time else "")
-    click.echo(f"New {plan.rtype.name} record for {when} (change with --date and --time).")
-    console = Console(
-        ask=lambda text: click.prompt(text, default="", show_default=False, prompt_suffix=""),
-        echo=click.echo,
-    )
-    return ask_record(
-        plan.rtype, plan.values, console, offers_from(loaded), link_homework=plan.self_monitoring
-    )
+        for line in check_lines(root, path, types):
+            click.echo(line)
 
 
 @main.command()
@@ -364,8 +323,8 @@ def todo(folder: Path | None) -> None:
     "-o",
     "--output",
     "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the calendar (default: interim-reminders.ics here).",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Where to write the calendar (default: interim-reminders.ics here; - for stdout).",
 )
 def remind(folder: Path | None, out: Path | None) -> None:
     """Write an iCalendar file to import into a calendar app: the weekly check-in (with an
@@ -380,6 +339,10 @@ def remind(folder: Path | None, out: Path | None) -> None:
     data, notes = build_calendar(loaded, report_today(loaded))
     for note in notes:
         click.echo(f"interim: {note}", err=True)
+    if str(out) == "-":  # like `report -o -`: to stdout, for a pipe
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
     click.echo(str(write_calendar(out or Path(DEFAULT_OUTPUT), data)))
 
 
@@ -430,8 +393,8 @@ def report(
     Exit 0 when the report is written, even if some files have errors (the report lists
     them); 2 for a usage, settings or template error. The file is readable by you only."""
     from interim.render import TemplateProblem
-    from interim.render.run import choose_format, files_with_errors, make_report
-    from interim.render.write import default_path, write_output
+    from interim.render.run import choose_format, files_with_errors, make_report, report_target
+    from interim.render.write import write_output
 
     chosen = choose_format(fmt, out)
     loaded = _load(_root(folder), quiet=out == "-", use_cache=not no_cache)
@@ -446,36 +409,19 @@ def report(
             warnings=notes,
         )
     except TemplateProblem as exc:
-        _template_problem(exc)
+        from interim.output import text_line
+
+        click.echo(text_line(exc.diagnostic()), err=True)
+        sys.exit(EXIT_USAGE)
     for note in notes:
         click.echo(f"interim: warning: {note}", err=True)
-    written = write_output(data, out or default_path(context["generated_for"], chosen))
+    written = write_output(data, report_target(out, context, chosen))
     if written is not None:
         click.echo(str(written))
     broken = files_with_errors(loaded)
     if broken:
         files = "file has" if broken == 1 else "files have"
         click.echo(f"interim: {broken} {files} errors (listed in the report).", err=True)
-
-
-def _template_problem(exc: Any) -> NoReturn:
-    from interim.output import text_line
-
-    click.echo(text_line(_template_diag(exc)), err=True)
-    sys.exit(EXIT_USAGE)
-
-
-def _template_diag(exc: Any) -> Diagnostic:
-    from interim.errors import diag
-
-    return diag(
-        "IM920",
-        exc.path,
-        exc.line,
-        1,
-        f"this report template could not be used: {exc.message}",
-        "fix the template, or move it out of templates/ to use interim's own",
-    )
 
 
 @main.command()
@@ -521,124 +467,18 @@ def summary(folder: Path | None, since: str | None, until: Any) -> None:
 def watch(folder: Path | None, out: Path | None, fmt: str, poll: bool, no_cache: bool) -> None:
     """Check the folder and write the report now, then again on every save, printing the
     problems that appeared or went away. Ctrl-C stops."""
-    from interim.cache import FolderCache
-    from interim.render import FORMATS
-    from interim.watch import Watcher
+    from interim.live import watch_folder
 
-    if fmt not in FORMATS:
-        _fail(f"`--format {fmt}` is not available yet; use html.")
-    root = _root(folder)
-    cache = None if no_cache else FolderCache(root)
-    ignore = [p for p in (out, cache.path if cache else None) if p is not None]
-    say = functools.partial(click.echo, err=True)
-    watcher = Watcher(root, _no_rebuild, poll=poll, ignore=ignore, say=say, on_error=_watch_error)
-    watcher.rebuild = _watch_rebuild(root, cache, _report_writer(out, fmt, watcher.ignore))
-    say(f"watching {root} (Ctrl-C to stop)")
-    watcher.run()
-    if cache is not None:
-        cache.flush()
-    sys.exit(EXIT_OK)
-
-
-def _no_rebuild(changed: frozenset[str], may_wait: bool) -> bool:
-    return True
-
-
-def _report_writer(out: Path | None, fmt: str, ignore: Callable[[Path], None]) -> Any:
-    """Render and write the report exactly as `report` does; the path written is never
-    watched (it may be inside the folder)."""
-
-    def write(loaded: Folder) -> str:
-        from interim.render.run import make_report
-        from interim.render.write import default_path, write_output
-
-        data, context = make_report(loaded, fmt)
-        target = out or default_path(context["generated_for"], fmt)
-        ignore(Path(target))
-        write_output(data, target)
-        return str(target)
-
-    return write
-
-
-def _watch_rebuild(root: Path, cache: Any, write: Callable[[Folder], str]) -> Any:
-    """What the watcher calls after each burst of saves: load (through the cache kept in
-    memory, so only changed files are read), print what changed, write the report."""
-    import time
-
-    from interim.output import closing_line
-    from interim.watch import DiagnosticLog
-
-    log = DiagnosticLog(root)
-
-    def rebuild(changed: frozenset[str], may_wait: bool) -> bool:
-        started = time.perf_counter()
-        loaded, diags, contacts = _watch_load(root, cache)
-        if may_wait and log.unsettled(diags):
-            return False  # a file caught mid-save: read it again once it settles
-        click.echo(f"[{time.strftime('%H:%M:%S')}] {_changed_text(root, changed)}")
-        for line in log.news(diags, contacts):
-            click.echo(line)
-        if loaded is None:
-            click.echo("interim.yaml has errors: fix them and save it again.")
-            return True
-        written = _watch_report(write, loaded)
-        counts = closing_line(
-            loaded.errors, loaded.warnings, len(loaded.records), loaded.files_read
-        )
-        click.echo(f"{counts}{written} ({time.perf_counter() - started:.2f} s)")
-        if cache is not None:
-            cache.flush()  # after the report: a save's result never waits for it
-        return True
-
-    return rebuild
-
-
-def _watch_load(root: Path, cache: Any) -> tuple[Folder | None, list[Diagnostic], str]:
-    """Like `_load`, but a broken interim.yaml is printed and waited out, not an exit."""
-    from interim.config import load_settings, settings_errors
-    from interim.folder import load_folder
-
-    settings, problems = load_settings(root)
-    errors = settings_errors(problems)
-    if errors:
-        return None, errors, settings.crisis_contacts
-    loaded = load_folder(root, settings=settings, cache=cache)
-    loaded.diagnostics = sorted(problems + loaded.diagnostics, key=lambda d: d.sort_key())
-    return loaded, loaded.diagnostics, settings.crisis_contacts
-
-
-def _watch_report(write: Callable[[Folder], str], loaded: Folder) -> str:
-    """' — report: PATH', or the reason there is none this time (the watch goes on)."""
-    from interim.errors import InterimError
-    from interim.output import text_line
-    from interim.render import TemplateProblem
-
-    try:
-        return f" — report: {write(loaded)}"
-    except TemplateProblem as exc:
-        click.echo(text_line(_template_diag(exc)), err=True)
-    except InterimError as exc:
-        click.echo(f"interim: {exc}", err=True)
-    return " — report not written"
-
-
-def _changed_text(root: Path, changed: frozenset[str]) -> str:
-    """The changed files, as paths in the folder; scratch files that are gone are left out."""
-    from interim.errors import escape_text
-
-    shown = []
-    for path in sorted(changed):
-        if os.path.lexists(path) or path.lower().endswith(".md"):
-            rel = os.path.relpath(path, root).replace(os.sep, "/")
-            shown.append(escape_text(rel) + ("" if os.path.lexists(path) else " (deleted)"))
-    return ", ".join(shown) or "checked"
-
-
-def _watch_error(exc: BaseException) -> None:
-    click.echo(
-        f"interim: the rebuild failed ({type(exc).__name__}: {exc}); still watching", err=True
+    watch_folder(
+        _root(folder),
+        out,
+        fmt,
+        poll=poll,
+        use_cache=not no_cache,
+        echo=click.echo,
+        warn=functools.partial(click.echo, err=True),
     )
+    sys.exit(EXIT_OK)
 
 
 @main.command("cache")

@@ -420,6 +420,16 @@ DOCS: dict[str, CodeDoc] = {
         "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nid: mood-evening\n"
         "mood: 4\n---\n",
     ),
+    "IM222": CodeDoc(
+        "A list field (emotions, barriers, questions...) holds one line of text with commas "
+        "in it. YAML reads that as a single item, so `sad, tired` would be counted as one "
+        'emotion called "sad, tired". interim keeps it as written and warns; if you meant '
+        "separate items, put them in square brackets.",
+        "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\n"
+        "emotions: sad, tired\n---\n",
+        "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\n"
+        "emotions: [sad, tired]\n---\n",
+    ),
     # -- IM3xx: across records --------------------------------------------------------------
     "IM301": CodeDoc(
         "Every record has an id, its `id:` or else its file name without `.md`, compared "

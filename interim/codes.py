@@ -71,6 +71,7 @@ _TABLE: list[tuple[str, str, Severity, str]] = [
     ("IM219", "incomplete-questionnaire", W, "Some questionnaire items are not answered."),
     ("IM220", "safety-notice", N, "PHQ-9 item 9 is above 0: the safety notice is shown."),
     ("IM221", "invalid-id", E, "An `id` must be text that can name a file."),
+    ("IM222", "list-written-as-text", W, "A list field holds one line of text with commas in it."),
     # -- IM3xx: across records ------------------------------------------------------------
     ("IM301", "duplicate-id", E, "Two records share one id."),
     ("IM302", "duplicate-sleep-night", W, "Two sleep diaries for one night."),

@@ -5,15 +5,14 @@ positions through the same field kinds as records. A broken settings file stops 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from interim.errors import Diagnostic, Severity, diag
-from interim.frontmatter import Mapping, Scalar
+from interim.errors import Diagnostic, InterimError, Severity, diag, did_you_mean
 from interim.types.kinds import Context, convert, is_missing
 from interim.types.language import FieldSpec
+from interim.yamltree import Mapping, Scalar
 
 SETTINGS_FILE = "interim.yaml"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -137,7 +136,8 @@ class Settings:
 
 def load_settings(root: Path) -> tuple[Settings, list[Diagnostic]]:
     """Read `interim.yaml` if there is one; every key has a default."""
-    from interim.frontmatter import decode, load_yaml
+    from interim.frontmatter import decode
+    from interim.yamlload import load_yaml
 
     file = root / SETTINGS_FILE
     settings = Settings(path=file if file.is_file() else None)
@@ -202,7 +202,6 @@ def _walk(node: Mapping, prefix: str, settings: Settings, ctx: Context) -> None:
                     f"write `{key}:` alone, then for example `  {first.split('.', 1)[1]}: …`",
                 )
         else:
-            close = difflib.get_close_matches(dotted, list(_SPECS), n=1)
             ctx.diagnostics.append(
                 diag(
                     "IM902",
@@ -210,16 +209,18 @@ def _walk(node: Mapping, prefix: str, settings: Settings, ctx: Context) -> None:
                     entry.key_line,
                     entry.key_col,
                     f"`{dotted}` is not an interim setting",
-                    f"did you mean `{close[0]}`?"
-                    if close
-                    else "`interim init` writes a commented list of every setting",
+                    did_you_mean(
+                        dotted,
+                        [*_SPECS, *_SECTIONS],
+                        "`interim init` writes a commented list of every setting",
+                    ),
                 )
             )
 
 
 def _profiles(node: Any, settings: Settings, ctx: Context) -> None:
     """Profiles are checked by the report (it knows the sections); here only their shape."""
-    from interim.frontmatter import plain_value
+    from interim.yamltree import plain_value
 
     if not isinstance(node, Mapping) or any(
         not isinstance(e.value, Mapping) for e in node.entries.values()
@@ -236,3 +237,25 @@ def _profiles(node: Any, settings: Settings, ctx: Context) -> None:
 
 def settings_errors(diags: list[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diags if d.code == "IM901"]
+
+
+class BrokenSettings(InterimError):
+    """interim.yaml has errors: a command stops rather than run with defaults in their place.
+    `errors` are the IM901 diagnostics; `settings` what could be read (crisis contacts)."""
+
+    def __init__(
+        self, errors: list[Diagnostic], settings: Settings, problems: list[Diagnostic]
+    ) -> None:
+        self.errors, self.settings = errors, settings
+        self.problems = problems  # the errors and the warnings, to show all in one run
+        super().__init__("interim.yaml has errors; fix them and run again.")
+
+
+def checked_settings(root: Path) -> tuple[Settings, list[Diagnostic]]:
+    """`load_settings`, raising BrokenSettings when the file has errors; the diagnostics
+    returned are its warnings."""
+    settings, problems = load_settings(root)
+    errors = settings_errors(problems)
+    if errors:
+        raise BrokenSettings(errors, settings, problems)
+    return settings, problems

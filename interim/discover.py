@@ -19,8 +19,17 @@ from fnmatch import translate
 from pathlib import Path
 
 from interim.errors import Diagnostic, diag, escape_text
+from interim.filenames import (
+    ICLOUD,
+    SYSTEM,
+    TEMP,
+    TOP_ONLY,
+    certain_copy,
+    look_alike,
+    windows_problem,
+)
 
-__all__ = ["Candidate", "Discovery", "discover", "read_bytes", "skipped_name"]
+__all__ = ["Candidate", "Discovery", "discover", "read_bytes"]
 
 DEFAULT_MAX_SIZE = 1 << 20
 _IGNORE_HINT = "or add it to `files: ignore:` in interim.yaml"
@@ -40,65 +49,6 @@ class Candidate:
 class Discovery:
     files: list[Candidate] = field(default_factory=list)  # sorted by rel
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-# -- names that are never records ----------------------------------------------------------
-
-# Hidden names (a leading dot) are skipped before these: .git, .obsidian, .trash, .Trash-1000,
-# .stversions, .stfolder, .dropbox.cache, .sync, .SynologyWorkingDirectory, ._AppleDouble,
-# .DS_Store, vim's .x.md.swp, emacs' .#x.md lock links, gedit's .goutputstream-*.
-_SYSTEM = frozenset(
-    n.casefold()
-    for n in (
-        "@eaDir", "#recycle", "#snapshot", "@Recycle", "$RECYCLE.BIN", "RECYCLER",
-        "System Volume Information", "__pycache__", "node_modules", "lost+found",
-        "Thumbs.db", "ehthumbs.db", "desktop.ini", "Icon\r",
-    )
-)  # fmt: skip
-_TOP_ONLY = frozenset({"templates", "types"})  # the user's own templates and types (§2)
-# Editor temp, backup and lock files: vim (x.md~, 4913 is its write test), emacs (#x.md#),
-# JetBrains safe-write, Office (~$x.md), LibreOffice lock, kate swap.
-_TEMP = re.compile(
-    r"~\$.*|~lock\..*\#|\#.*\#|4913|.*~|.*___jb_(?:tmp|old)___|.*\.kate-swp|.*\.sw[a-p]", re.S
-)
-_ICLOUD = re.compile(r"\.(?P<orig>.+\.md)\.icloud", re.S | re.I)
-
-# -- sync conflict copies ------------------------------------------------------------------
-
-_MD = r"(?P<ext>\.md)"
-# Certain: these names are only ever written by a sync client or git mergetool.
-_CERTAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rx, re.S | re.I), client)
-    for rx, client in (
-        (r"(?P<stem>.+) \(conflicted copy \d{4}-\d{2}-\d{2} \d{6}\)" + _MD, "Nextcloud"),
-        (r"(?P<stem>.+)_conflict-\d{8}-\d{6}" + _MD, "Nextcloud"),
-        (
-            r"(?P<stem>.+) \((?:[^()]+['’]s )?(?:conflicted copy \d{4}-\d{2}-\d{2}"
-            r"|case conflict(?: \d+)?|selective sync conflict(?: \d+)?)(?: \(\d+\))?\)" + _MD,
-            "Dropbox",
-        ),
-        (r"(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?" + _MD, "Syncthing"),
-        (r"(?P<stem>.+)\.conflict(?: \(\d+\))?" + _MD, "Resilio Sync"),
-        (r"(?P<orig>.+\.md) \(conflict[^()]*\)", "Google Drive"),
-        (r"(?P<orig>.+\.md)\.orig", "git mergetool"),
-        (r"(?P<stem>.+)_(?-i:BASE|LOCAL|REMOTE|BACKUP)_\d+" + _MD, "git mergetool"),
-    )
-)
-# Look-alikes: a person could choose these names, so they count only when the original is
-# in the same folder, and even then the file stays a record (DESIGN §2).
-_LOOKALIKE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?P<stem>.+) (?:[2-9]|[1-9]\d+)" + _MD, re.S | re.I), "iCloud"),
-    (re.compile(r"(?P<stem>.+) \(\d+\)" + _MD, re.S | re.I), "Google Drive"),
-)
-# OneDrive appends "-" and the computer name, which Windows keeps in upper case
-# (DESKTOP-4F2K1). Requiring an upper-case letter keeps `2026-11-18-mood.md` next to
-# `2026-11-18.md` from looking like a copy.
-_HOSTNAME = re.compile(r"(?=[A-Za-z0-9-]*[A-Z])[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
-
-# -- portability ---------------------------------------------------------------------------
-
-_WIN_RESERVED = re.compile(r"(?:CON|PRN|AUX|NUL|COM[1-9¹²³]|LPT[1-9¹²³])", re.I)
-_WIN_BAD = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 
 
 def discover(
@@ -172,14 +122,14 @@ class _Walker:
     def _entry(self, entry: os.DirEntry[str], rel: str, top: bool, names: set[str]) -> str:
         """'dir' to walk into, 'file' for a candidate, '' when left out."""
         name = entry.name
-        if name.startswith(".") or name.casefold() in _SYSTEM or (top and name in _TOP_ONLY):
-            if (m := _ICLOUD.fullmatch(name)) is not None:
+        if name.startswith(".") or name.casefold() in SYSTEM or (top and name in TOP_ONLY):
+            if (m := ICLOUD.fullmatch(name)) is not None:
                 self.diags.append(_placeholder(rel, m["orig"]))
             return ""
         is_dir = entry.is_dir(follow_symlinks=False)
         if self.rules.match(rel, name, is_dir):
             return ""
-        if not is_dir and _TEMP.fullmatch(name):
+        if not is_dir and TEMP.fullmatch(name):
             return ""
         if entry.is_symlink():
             self._symlink(entry, rel)
@@ -191,7 +141,7 @@ class _Walker:
     def _file(self, entry: os.DirEntry[str], rel: str, names: set[str]) -> bool:
         name = entry.name
         folder = rel[: len(rel) - len(name)]
-        if (conflict := _certain_copy(name)) is not None:
+        if (conflict := certain_copy(name)) is not None:
             orig, client = conflict
             self.diags.append(_conflict(rel, folder + orig, client, orig in names))
             return False
@@ -211,7 +161,7 @@ class _Walker:
             self.diags.append(_too_large(rel, st.st_size, self.max_size))
             return False
         copy_of = None
-        if (look := _look_alike(name, names)) is not None:
+        if (look := look_alike(name, names)) is not None:
             copy_of = folder + look[0]
             self.diags.append(_possible_copy(rel, copy_of, look[1]))
         path = Path(entry.path)
@@ -241,71 +191,13 @@ class _Walker:
         """Names that another system cannot hold side by side (kept is sorted by name)."""
         seen: dict[str, str] = {}
         for name, rel in kept:
-            if (why := _windows_problem(name)) is not None:
+            if (why := windows_problem(name)) is not None:
                 hint = "rename it so the folder can sync to Windows"
                 self.diags.append(diag("IM124", rel, 1, 1, why, hint))
             key = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
             first = seen.setdefault(key, name)
             if first != name:
                 self.diags.append(_collision(rel, first, name))
-
-
-# -- classifying names ---------------------------------------------------------------------
-
-
-def skipped_name(name: str) -> bool:
-    """A name the walk passes over wherever it is, without a word: hidden (dot) names, system
-    and sync-client folders, editor temp, backup and lock files. The watcher uses it to tell
-    an editor's scratch files from real changes (iCloud placeholders are not skipped: they
-    are reported)."""
-    if name.startswith("."):
-        return _ICLOUD.fullmatch(name) is None
-    return name.casefold() in _SYSTEM or _TEMP.fullmatch(name) is not None
-
-
-# Each certain pattern above holds one of these: one search spares eight matches per file.
-_CERTAIN_WORDS = re.compile(r"conflict|\.orig|_(?:BASE|LOCAL|REMOTE|BACKUP)_", re.I)
-
-
-def _certain_copy(name: str) -> tuple[str, str] | None:
-    if _CERTAIN_WORDS.search(name) is None:
-        return None
-    for regex, client in _CERTAIN:
-        if (m := regex.fullmatch(name)) is not None:
-            orig = m["orig"] if "orig" in regex.groupindex else m["stem"] + m["ext"]
-            return orig, client
-    return None
-
-
-def _look_alike(name: str, names: set[str]) -> tuple[str, str] | None:
-    for regex, client in _LOOKALIKE if " " in name else ():  # both patterns need a space
-        m = regex.fullmatch(name)
-        if m is not None and m["stem"] + m["ext"] in names:
-            return m["stem"] + m["ext"], client
-    stem, ext = name[:-3], name[-3:]
-    if stem.lower() == stem:
-        return None  # OneDrive's computer name has an upper-case letter (_HOSTNAME)
-    cut = len(stem)
-    while (cut := stem.rfind("-", 0, cut)) > 0:  # the longest original first
-        if _HOSTNAME.fullmatch(stem[cut + 1 :]) and stem[:cut] + ext in names:
-            return stem[:cut] + ext, "OneDrive"
-    return None
-
-
-def _windows_problem(name: str) -> str | None:
-    reasons = []
-    base = name.split(".", 1)[0].rstrip(" ")
-    if _WIN_RESERVED.fullmatch(base):
-        reasons.append(f"`{escape_text(base)}` is a reserved device name")
-    bad = sorted(set(_WIN_BAD.findall(name)))
-    if bad:
-        shown = " ".join(f"`{escape_text(ch)}`" for ch in bad)
-        reasons.append(f"it contains {shown}, which Windows does not allow in names")
-    if name.endswith((".", " ")):
-        reasons.append("it ends with a dot or a space, which Windows drops")
-    if not reasons:
-        return None
-    return f"Windows cannot hold the name `{escape_text(name)}`: " + "; ".join(reasons)
 
 
 # -- diagnostics ---------------------------------------------------------------------------

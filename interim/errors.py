@@ -8,6 +8,7 @@ that says what was expected and what was found, and a hint that says how to fix 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -36,6 +37,15 @@ def diag(code: str, path: str, line: int, col: int, message: str, hint: str = ""
     from interim.codes import CODES
 
     return Diagnostic(path, max(line, 1), max(col, 1), CODES[code].severity, code, message, hint)
+
+
+def did_you_mean(word: str, known: Iterable[str], otherwise: str) -> str:
+    """The hint for a name that is not one of `known`: the closest one (difflib's ratio of at
+    least 0.6) as "did you mean `x`?", else `otherwise`, which says where the names are."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"did you mean `{close[0]}`?" if close else otherwise
 
 
 def escape_text(text: str) -> str:

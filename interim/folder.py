@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interim.config import Settings, load_settings
+from interim.config import Settings, checked_settings, load_settings
 from interim.discover import Candidate, discover, read_bytes
 from interim.errors import Diagnostic, Severity, diag
 from interim.frontmatter import Document, decode, split
@@ -66,6 +66,23 @@ def load_folder(
             gc.enable()
 
 
+def load_checked(
+    root: Path,
+    *,
+    progress: Progress | None = None,
+    use_cache: bool = False,
+    cache: FolderCache | None = None,
+) -> Folder:
+    """`load_folder` for a command: raises BrokenSettings, before reading any record, when
+    interim.yaml has errors; its warnings join the folder's diagnostics."""
+    settings, problems = checked_settings(root)
+    folder = load_folder(
+        root, settings=settings, progress=progress, use_cache=use_cache, cache=cache
+    )
+    folder.diagnostics = sorted(problems + folder.diagnostics, key=Diagnostic.sort_key)
+    return folder
+
+
 def _load(
     root: Path,
     settings: Settings | None,
@@ -73,7 +90,7 @@ def _load(
     use_cache: bool,
     cache: FolderCache | None,
 ) -> Folder:
-    from interim.validate import cross_check
+    from interim.crosscheck import cross_check
 
     started_ns = time.time_ns()
     diagnostics: list[Diagnostic] = []
@@ -129,9 +146,8 @@ def _results(
             out.append(None)
             todo.append(i)
     reader = _Reader(types, settings["files.max_size"])
-    for i, result in zip(todo, _read_all(reader, [files[i] for i in todo], progress), strict=True):
-        out[i] = result
-    done: list[Result] = out  # type: ignore[assignment]  # every None was filled in above
+    fresh = iter(_read_all(reader, [files[i] for i in todo], progress))
+    done = [r if r is not None else next(fresh) for r in out]  # in order: todo is ascending
     if cache is not None:
         entries = {
             c.rel: (c.size, c.mtime_ns, c.inode, r[0], r[1], r[2])

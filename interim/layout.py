@@ -8,12 +8,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interim import yamltext
 from interim.config import SETTINGS_FILE, SPEC
 from interim.scaffold import write_exclusive
 from interim.types.language import RecordType
+
+if TYPE_CHECKING:
+    from interim.prompts import Console
 
 LAYOUT = ("sessions", "homework", "records", "questionnaires", "goals", "types", "templates")
 _FILES = Path(__file__).parent / "templates" / "scaffold"
@@ -25,9 +28,30 @@ class InitResult:
     written: list[str] = field(default_factory=list)  # folder-relative; folders end in "/"
     notes: list[str] = field(default_factory=list)  # what the user should do by hand
 
+    def lines(self, root: Path) -> list[str]:
+        """What `init` prints: each path written, then the notes, or that all was there."""
+        out = [str(root) if rel == "./" else str(root / rel) for rel in self.written]
+        out += self.notes
+        if not out:
+            return [f"{root}: everything is there already; nothing written."]
+        # A first-time user needs the next step more than the list of paths.
+        return [
+            *out,
+            "",
+            f"Next: add a record with `interim new mood --folder {root}`,",
+            f"then check it with `interim check {root}`.",
+        ]
+
 
 def settings_missing(root: Path) -> bool:
     return not (root / SETTINGS_FILE).exists()
+
+
+def ask_contacts(console: Console) -> str:
+    """Ask for the crisis contacts that stand beside the safety notice; Enter skips."""
+    console.echo("Reports show crisis contacts beside the safety notice, for example a")
+    console.echo("helpline and your local emergency number. Press Enter to skip.")
+    return console.ask("Crisis contacts: ").strip()
 
 
 def init_folder(

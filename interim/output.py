@@ -5,10 +5,37 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from interim.errors import Diagnostic, Severity, escape_text
 
+if TYPE_CHECKING:
+    from interim.model import Folder
+
 SAFETY_CODE = "IM220"
+
+
+def check_lines(folder: Folder, fmt: str) -> list[str]:
+    """What `interim check` prints: `json`, `github` annotations, or (`text`) a line per
+    diagnostic, the counts, and the safety notice's words when one of them is the notice."""
+    diags = folder.diagnostics
+    summary = {
+        "errors": folder.errors,
+        "warnings": folder.warnings,
+        "records": len(folder.records),
+        "files": folder.files_read,
+    }
+    if fmt == "json":
+        return [as_json(diags, summary)]
+    if fmt == "github":
+        return [line for d in diags if (line := github_line(d))]
+    lines = [text_line(d) for d in diags]
+    lines.append(
+        closing_line(folder.errors, folder.warnings, len(folder.records), folder.files_read)
+    )
+    if any(d.code == SAFETY_CODE for d in diags):
+        lines += ["", *safety_lines(folder.settings.crisis_contacts)]
+    return lines
 
 
 def text_line(d: Diagnostic) -> str:

@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interim.types.language import FieldSpec, RecordType
+
+if TYPE_CHECKING:
+    from interim.model import Folder
+    from interim.scaffold import Plan
 
 _HOW = {
     "time": "a time such as 23:30 or 11:30 pm",
@@ -39,6 +43,16 @@ class Offers:
     goals: list[tuple[str, str]] = field(default_factory=list)  # active: (id, title)
     type_names: frozenset[str] = frozenset()
     crisis_contacts: str = ""
+
+
+def ask_new(plan: Plan, folder: Folder, console: Console) -> dict[str, Any]:
+    """Ask for a new record planned by `interim.scaffold.plan_new`, offering what `folder`
+    holds (open homework, goals). Returns the answers."""
+    when = plan.date.isoformat() + (f" {plan.time:%H:%M}" if plan.time else "")
+    console.echo(f"New {plan.rtype.name} record for {when} (change with --date and --time).")
+    return ask_record(
+        plan.rtype, plan.values, console, offers_from(folder), link_homework=plan.self_monitoring
+    )
 
 
 def ask_record(
@@ -90,10 +104,18 @@ def ask_value(
     extra = "; ".join(x for x in (how, needed) if x)
     console.echo(spec.hint() + (f" ({extra})" if extra else ""))
     shown = f" [{_show(default)}]" if default is not None else ""
+    return _until_accepted(spec, label, f"{label}{shown}: ", console, offers, default)
+
+
+def _until_accepted(
+    spec: FieldSpec, label: str, prompt: str, console: Console, offers: Offers, empty: Any
+) -> Any:
+    """Ask until the answer is valid, showing why each refused one was, or is left empty
+    (which gives `empty`)."""
     while True:
-        text = console.ask(f"{label}{shown}: ")
+        text = console.ask(prompt)
         if not text.strip():
-            return default
+            return empty
         value, problem = read_answer(spec, text, label, offers)
         if problem is None:
             return value
@@ -106,9 +128,9 @@ def read_answer(
     """(value, None) or (None, the reason). Text is kept exactly as typed; other kinds go
     through the field kind's reader, as `check` does."""
     from interim.errors import Severity
-    from interim.frontmatter import Scalar
     from interim.measures import MEASURES
     from interim.types.kinds import Context, convert, is_missing
+    from interim.yamltree import Scalar
 
     names = offers.type_names if offers else frozenset()
     ctx = Context("answer", names, frozenset(MEASURES))
@@ -165,14 +187,7 @@ def _ask_list(name: str, spec: FieldSpec, console: Console, offers: Offers) -> A
 
 
 def _ask_item(spec: FieldSpec, label: str, console: Console, offers: Offers) -> Any:
-    while True:
-        text = console.ask(f"{label}: ")
-        if not text.strip():
-            return None
-        value, problem = read_answer(spec, text, label, offers)
-        if problem is None:
-            return value
-        console.echo(f"  Not accepted: {problem}")
+    return _until_accepted(spec, label, f"{label}: ", console, offers, None)
 
 
 def _ask_rows(name: str, spec: FieldSpec, console: Console, offers: Offers) -> Any:
@@ -254,7 +269,7 @@ def _safety(console: Console, offers: Offers) -> None:
     console.echo("")
 
 
-def offers_from(folder: Any) -> Offers:
+def offers_from(folder: Folder) -> Offers:
     """Open homework, every homework id and the active goals of a loaded Folder."""
     from interim.errors import escape_text
     from interim.todo import open_homework

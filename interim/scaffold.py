@@ -116,35 +116,34 @@ def _known_values(plan: Plan) -> dict[str, Any]:
 
 
 def _unknown_type(type_arg: str, types: dict[str, RecordType]) -> str:
-    import difflib
+    from interim.errors import did_you_mean, escape_text
 
-    from interim.errors import escape_text
-
-    close = difflib.get_close_matches(type_arg.lower(), sorted(types), n=1)
-    hint = f"did you mean `{close[0]}`?" if close else "`interim types` lists them"
+    hint = did_you_mean(type_arg.lower(), types, "`interim types` lists them")
     return f"there is no record type `{escape_text(type_arg)}`; {hint}"
 
 
 def _parse_date(text: str) -> dt.date:
-    from interim.frontmatter import Scalar
-    from interim.types.kinds import Context, is_missing, parse_date
+    from interim.types.kinds import Context, parse_date
+    from interim.yamltree import Scalar
 
     ctx = Context("--date")
     value = parse_date(Scalar(text, None, 1, 1), ctx, "--date")
-    if is_missing(value):
-        raise InterimError(ctx.diagnostics[0].message + f" ({ctx.diagnostics[0].hint})")
-    return value  # type: ignore[no-any-return]
+    if not isinstance(value, dt.date):  # not a date: the reason is the diagnostic
+        # The hint is written for a file (`--date: 2026-11-20`); on a command line it is a space.
+        hint = ctx.diagnostics[0].hint.replace("--date: ", "--date ")
+        raise InterimError(ctx.diagnostics[0].message + f" ({hint})")
+    return value
 
 
 def _parse_time(text: str) -> dt.time:
-    from interim.frontmatter import Scalar
-    from interim.types.kinds import Context, is_missing, parse_time
+    from interim.types.kinds import Context, parse_time
+    from interim.yamltree import Scalar
 
     ctx = Context("--time")
     value = parse_time(Scalar(text, None, 1, 1), ctx, "--time")
-    if is_missing(value):
+    if not isinstance(value, dt.time):
         raise InterimError(ctx.diagnostics[0].message)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 # -- the file's text -----------------------------------------------------------------------
@@ -321,6 +320,15 @@ def write_exclusive(path: Path, text: str) -> None:
 
 
 # -- checking one file after the editor closes ---------------------------------------------
+
+
+def check_lines(root: Path, path: Path, types: dict[str, RecordType]) -> list[str]:
+    """What `new --edit` prints once the editor closes: the file's problems and a count."""
+    from interim.output import text_line
+
+    diags = check_file(root, path, types)
+    ending = "No problems found." if not diags else f"{len(diags)} to look at (above)."
+    return [*map(text_line, diags), ending]
 
 
 def check_file(root: Path, path: Path, types: dict[str, RecordType]) -> list[Diagnostic]:

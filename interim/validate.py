@@ -1,19 +1,19 @@
-"""Validate one record's front matter against its type, then the checks that span fields and
-records. Everything found is a diagnostic; nothing here raises on user data."""
+"""Validate one record's front matter against its type, then the checks that span its
+fields (the checks across records are `interim.crosscheck`). Everything found is a
+diagnostic; nothing here raises on user data."""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
-from interim.errors import Diagnostic, Severity, diag
-from interim.frontmatter import Mapping, Scalar, Sequence
+from interim.errors import did_you_mean, escape_text
 from interim.measures import MEASURES, safety_answer
 from interim.model import Record
 from interim.sleep import forward, night
 from interim.types.kinds import Context, convert, is_missing
 from interim.types.language import FieldSpec, RecordType
+from interim.yamltree import Mapping, Scalar, Sequence
 
 COMMON = {
     "type": FieldSpec(
@@ -33,7 +33,7 @@ def validate_record(
     front: Mapping, path: str, stem: str, types: dict[str, RecordType], ctx: Context
 ) -> Record | None:
     """Read a record's fields by its type. Returns None when the type is missing or unknown."""
-    rtype = _record_type(front, path, types, ctx)
+    rtype = _record_type(front, types, ctx)
     if rtype is None:
         return None
     fields: dict[str, Any] = {}
@@ -49,7 +49,7 @@ def validate_record(
         value = _read(spec, entry.value, ctx, key)
         if not is_missing(value):
             fields[key] = value
-    _required(rtype, front, fields, path, ctx)
+    _required(rtype, front, ctx)
     return _record(rtype, fields, positions, path, stem, ctx)
 
 
@@ -64,28 +64,22 @@ def _remember(positions: dict[str, tuple[int, int]], key: str, node: Any) -> Non
             positions[f"{key}.{name}"] = (entry.key_line, entry.key_col)
 
 
-def _record_type(
-    front: Mapping, path: str, types: dict[str, RecordType], ctx: Context
-) -> RecordType | None:
+def _record_type(front: Mapping, types: dict[str, RecordType], ctx: Context) -> RecordType | None:
     entry = front.entries.get("type")
     if entry is None:
-        ctx.diagnostics.append(
-            diag(
-                "IM201",
-                path,
-                1,
-                1,
-                "the record has no `type:`",
-                "add a line `type: mood` (see `interim types` for the names)",
-            )
+        ctx.error_at(
+            "IM201",
+            1,
+            1,
+            "the record has no `type:`",
+            "add a line `type: mood` (see `interim types` for the names)",
         )
         return None
     node = entry.value
     name = node.text.strip().lower() if isinstance(node, Scalar) else ""
     if name in types:
         return types[name]
-    close = difflib.get_close_matches(name, sorted(types), n=1)
-    hint = f"did you mean `{close[0]}`?" if close else "see `interim types` for the type names"
+    hint = did_you_mean(name, types, "see `interim types` for the type names")
     ctx.error("IM200", node, f"`{name or '(empty)'}` is not a record type", hint)
     return None
 
@@ -93,58 +87,26 @@ def _record_type(
 def _read(spec: FieldSpec, node: Any, ctx: Context, key: str) -> Any:
     # `mood: ""` is as empty as `mood:`, whatever the kind: not filled in yet, never an error.
     if isinstance(node, Scalar) and (node.is_null() or not node.text.strip()):
-        ctx.diagnostics.append(
-            diag(
-                "IM202",
-                ctx.path,
-                node.line,
-                node.col,
-                f"`{key}` is not filled in yet",
-                f"fill it in: {spec.hint()}",
-            )
-        )
+        ctx.error("IM202", node, f"`{key}` is not filled in yet", f"fill it in: {spec.hint()}")
         return None
     return convert(spec, node, ctx, key)
 
 
 def _unknown_field(key: str, line: int, col: int, rtype: RecordType, ctx: Context) -> None:
     known = sorted(set(rtype.fields) | set(COMMON))
-    close = difflib.get_close_matches(key, known, n=1)
-    hint = (
-        f"did you mean `{close[0]}`?" if close else f"`interim types {rtype.name}` lists its fields"
-    )
-    from interim.errors import escape_text
-
-    ctx.diagnostics.append(
-        diag(
-            "IM203",
-            ctx.path,
-            line,
-            col,
-            f"`{escape_text(key)}` is not a field of `{rtype.name}`",
-            hint,
-        )
-    )
+    hint = did_you_mean(key, known, f"`interim types {rtype.name}` lists its fields")
+    ctx.error_at("IM203", line, col, f"`{escape_text(key)}` is not a field of `{rtype.name}`", hint)
 
 
-def _required(
-    rtype: RecordType, front: Mapping, fields: dict[str, Any], path: str, ctx: Context
-) -> None:
+def _required(rtype: RecordType, front: Mapping, ctx: Context) -> None:
     required = [n for n, s in rtype.fields.items() if s.required]
     if rtype.dated:
         required.insert(0, "date")
     for name in required:
         if name not in front.entries:
             spec = rtype.fields.get(name) or COMMON[name]
-            ctx.diagnostics.append(
-                diag(
-                    "IM201",
-                    path,
-                    1,
-                    1,
-                    f"`{rtype.name}` needs `{name}:`",
-                    f"add `{name}: …` — {spec.hint()}",
-                )
+            ctx.error_at(
+                "IM201", 1, 1, f"`{rtype.name}` needs `{name}:`", f"add `{name}: …` — {spec.hint()}"
             )
 
 
@@ -159,7 +121,7 @@ def _record(
     written = fields.pop("id", None)
     record_id = written or stem
     if not _BAD_ID.isdisjoint(record_id):
-        _bad_id(record_id, written is None, positions, path, ctx)
+        _bad_id(record_id, written is None, positions, ctx)
     record = Record(
         path=path,
         type=rtype.name,
@@ -177,21 +139,18 @@ def _record(
 
 
 def _bad_id(
-    record_id: str, from_name: bool, positions: dict[str, tuple[int, int]], path: str, ctx: Context
+    record_id: str, from_name: bool, positions: dict[str, tuple[int, int]], ctx: Context
 ) -> None:
     bad = " ".join(f"`{c}`" for c in sorted(set(record_id) & _BAD_ID))
     where = " (taken from the file name)" if from_name else ""
     hint = "rename the file, or add an `id:` line" if from_name else "change the `id:`"
     line, col = positions.get("id", (1, 1))
-    ctx.diagnostics.append(
-        diag(
-            "IM221",
-            path,
-            line,
-            col,
-            f"the id `{record_id}`{where} contains {bad}, which a file name cannot hold",
-            f"{hint}; use letters, digits and hyphens",
-        )
+    ctx.error_at(
+        "IM221",
+        line,
+        col,
+        f"the id `{record_id}`{where} contains {bad}, which a file name cannot hold",
+        f"{hint}; use letters, digits and hyphens",
     )
 
 
@@ -202,38 +161,45 @@ def _nothing(record: Record, ctx: Context) -> None:
 # -- checks across the fields of one record ------------------------------------------------
 
 
-def _at(record: Record, name: str) -> tuple[int, int]:
-    return record.position(name)
-
-
 def _sleep(record: Record, ctx: Context) -> None:
     n = night(record.fields)
     if n.too_long:
-        line, col = _at(record, "out_of_bed")
-        ctx.diagnostics.append(
-            diag(
-                "IM210",
-                record.path,
-                line,
-                col,
-                "more than 16 hours between bedtime and getting up: likely a typo",
-                "check am/pm and the order: bedtime, lights_out, final_wake, out_of_bed",
-            )
+        where, message = _long_night(record.fields)
+        ctx.error_at(
+            "IM210",
+            *record.position(where),
+            message,
+            "check am/pm and the order: bedtime, lights_out, final_wake, out_of_bed",
         )
     elif n.exceeds:
-        line, col = _at(
-            record, "minutes_awake" if "minutes_awake" in record.positions else "minutes_to_sleep"
+        where = "minutes_awake" if "minutes_awake" in record.positions else "minutes_to_sleep"
+        ctx.error_at(
+            "IM211",
+            *record.position(where),
+            _exceeds_message(record.fields),
+            "check the minutes and the times",
         )
-        ctx.diagnostics.append(
-            diag(
-                "IM211",
-                record.path,
-                line,
-                col,
-                _exceeds_message(record.fields),
-                "check the minutes and the times",
+
+
+_ORDER = ("bedtime", "lights_out", "final_wake", "out_of_bed")
+
+
+def _long_night(fields: dict[str, Any]) -> tuple[str, str]:
+    """Name the step that made the night long: a time just before the one above it (lights
+    out at 22:50 after a 23:00 bedtime) reads as the next day, almost 24 hours later."""
+    present = [(name, fields[name]) for name in _ORDER if fields.get(name) is not None]
+    for (before, t0), (after, t1) in pairwise(present):
+        gap = forward(t0, t1)
+        if gap > 16 * 60:
+            return after, (
+                f"`{after}` ({t1:%H:%M}) is earlier than `{before}` ({t0:%H:%M}), so it reads as "
+                f"the next day, {gap // 60} h {gap % 60} min later: likely a typo"
             )
-        )
+    total = sum(forward(a[1], b[1]) for a, b in pairwise(present))
+    return "out_of_bed", (
+        f"{total // 60} h {total % 60} min between bedtime and getting up, more than 16 hours: "
+        "likely a typo"
+    )
 
 
 def _exceeds_message(fields: dict[str, Any]) -> str:
@@ -251,16 +217,11 @@ def _homework(record: Record, ctx: Context) -> None:
     assigned = record.get("assigned") or record.date
     due = record.get("due")
     if assigned is not None and due is not None and due < assigned:
-        line, col = _at(record, "due")
-        ctx.diagnostics.append(
-            diag(
-                "IM212",
-                record.path,
-                line,
-                col,
-                f"`due` ({due}) is before the homework was assigned ({assigned})",
-                "due is the last day of the task, usually the next session's day",
-            )
+        ctx.error_at(
+            "IM212",
+            *record.position("due"),
+            f"`due` ({due}) is before the homework was assigned ({assigned})",
+            "due is the last day of the task, usually the next session's day",
         )
 
 
@@ -269,63 +230,51 @@ def _questionnaire(record: Record, ctx: Context) -> None:
     items = record.get("items")
     if measure is None or not isinstance(items, list):
         return
-    line, col = _at(record, "items")
+    line, col = record.position("items")
     if len(items) != measure.items:
-        ctx.diagnostics.append(
-            diag(
-                "IM214",
-                record.path,
-                line,
-                col,
-                f"{measure.name} has {measure.items} items; found {len(items)}",
-                "write one answer per item, null for an unanswered one",
-            )
+        ctx.error_at(
+            "IM214",
+            line,
+            col,
+            f"{measure.name} has {measure.items} items; found {len(items)}",
+            "write one answer per item, null for an unanswered one",
         )
     _item_ranges(record, measure.item_min, measure.item_max, measure.name, ctx)
+    _total(record, measure, items, ctx)
+    _safety(record, measure, items, ctx)
+
+
+def _total(record: Record, measure: Any, items: list[Any], ctx: Context) -> None:
+    """No total without every item; a total written must be the items' sum."""
     missing = [i + 1 for i, v in enumerate(items[: measure.items]) if v is None]
     total = record.get("total")
     if missing:
-        ctx.diagnostics.append(
-            diag(
-                "IM219",
-                record.path,
-                line,
-                col,
-                f"{measure.name} item{'s' if len(missing) > 1 else ''} "
-                f"{', '.join(map(str, missing))} {'are' if len(missing) > 1 else 'is'} "
-                "not answered, so the form has no total score",
-                "answer every item for a score (an incomplete form is shown as incomplete)",
-            )
+        many = len(missing) > 1
+        ctx.error_at(
+            "IM219",
+            *record.position("items"),
+            f"{measure.name} item{'s' if many else ''} {', '.join(map(str, missing))} "
+            f"{'are' if many else 'is'} not answered, so the form has no total score",
+            "answer every item for a score (an incomplete form is shown as incomplete)",
         )
     elif total is not None and len(items) == measure.items and total != sum(items):
-        tl, tc = _at(record, "total")
-        ctx.diagnostics.append(
-            diag(
-                "IM213",
-                record.path,
-                tl,
-                tc,
-                f"`total` is {total} but the items add up to {sum(items)}",
-                f"write total: {sum(items)}, or check the items",
-            )
+        ctx.error_at(
+            "IM213",
+            *record.position("total"),
+            f"`total` is {total} but the items add up to {sum(items)}",
+            f"write total: {sum(items)}, or check the items",
         )
-    _safety(record, measure, items, ctx)
 
 
 def _item_ranges(record: Record, low: int, high: int, name: str, ctx: Context) -> None:
     items = record.get("items") or []
     for i, value in enumerate(items):
         if value is not None and not low <= value <= high:
-            line, col = _at(record, f"items[{i + 1}]")
-            ctx.diagnostics.append(
-                diag(
-                    "IM205",
-                    record.path,
-                    line,
-                    col,
-                    f"{name} item {i + 1} must be {low}–{high}; got {value}",
-                    f"answers run from {low} (not at all) to {high} (nearly every day)",
-                )
+            ctx.error_at(
+                "IM205",
+                *record.position(f"items[{i + 1}]"),
+                f"{name} item {i + 1} must be {low}–{high}; got {value}",
+                f"answers run from {low} (not at all) to {high} (nearly every day)",
             )
 
 
@@ -335,103 +284,14 @@ def _safety(record: Record, measure: Any, items: list[Any], ctx: Context) -> Non
     # as "not answered" (interim.summary.safety), so the notice says so here too.
     if measure.safety_item is None or answer == 0:
         return
-    line, col = _at(record, "items")
     said = "not answered" if answer is None or answer == "absent" else f"answered {answer}"
-    ctx.diagnostics.append(
-        diag(
-            "IM220",
-            record.path,
-            line,
-            col,
-            f"{measure.name} item {measure.safety_item} (thoughts of death or self-harm) "
-            f"is {said}: the safety notice is shown in the report",
-            "if you are in danger now, call your local emergency number",
-        )
+    ctx.error_at(
+        "IM220",
+        *record.position("items"),
+        f"{measure.name} item {measure.safety_item} (thoughts of death or self-harm) "
+        f"is {said}: the safety notice is shown in the report",
+        "if you are in danger now, call your local emergency number",
     )
 
 
 _CROSS_FIELD = {"sleep": _sleep, "homework": _homework, "questionnaire": _questionnaire}
-
-
-# -- checks across records -----------------------------------------------------------------
-
-
-def cross_check(records: Iterable[Record]) -> list[Diagnostic]:
-    records = sorted(records, key=lambda r: r.path)
-    out: list[Diagnostic] = []
-    out += _duplicates(
-        records,
-        lambda r: r.id.lower(),
-        "IM301",
-        "id",
-        "the id `{r.id}` is also used by {p}",  # k is the id in lower case
-        "give one of them another `id:` or file name",
-    )
-    sleep = [r for r in records if r.type == "sleep" and r.date is not None]
-    out += _duplicates(
-        sleep,
-        lambda r: r.date,
-        "IM302",
-        "date",
-        "a second sleep diary for the night before {k} (also {p})",
-        "keep one diary per night: merge the two files",
-    )
-    sessions = [r for r in records if r.type == "session" and r.get("number") is not None]
-    out += _duplicates(
-        sessions,
-        lambda r: r.get("number"),
-        "IM303",
-        "number",
-        "session number {k} is also used by {p}",
-        "number sessions 1, 2, 3... once each",
-    )
-    out += _links(records)
-    return out
-
-
-def _duplicates(
-    records: list[Record], key: Any, code: str, field: str, message: str, hint: str
-) -> list[Diagnostic]:
-    seen: dict[Any, Record] = {}
-    out = []
-    for r in records:
-        k = key(r)
-        if k in seen:
-            line, col = r.position(field)
-            out.append(
-                diag(code, r.path, line, col, message.format(k=k, p=seen[k].path, r=r), hint)
-            )
-        else:
-            seen[k] = r
-    return out
-
-
-def _links(records: list[Record]) -> list[Diagnostic]:
-    homework = {r.id for r in records if r.type == "homework"}
-    goals = {r.id for r in records if r.type == "goal"}
-    out = []
-    for r in records:
-        link = r.homework  # a review names its homework in the same `homework:` key
-        if link is not None and str(link) not in homework:
-            out.append(_link_diag(r, "IM304", "homework", str(link), homework))
-        if r.type == "homework" and r.get("goal") and str(r.get("goal")) not in goals:
-            out.append(_link_diag(r, "IM305", "goal", str(r.get("goal")), goals))
-        for goal in (r.get("goals") or {}) if r.type == "checkin" else ():
-            if goal not in goals:
-                out.append(_link_diag(r, "IM305", f"goals.{goal}", goal, goals))
-    return out
-
-
-def _link_diag(r: Record, code: str, field: str, link: str, known: set[str]) -> Diagnostic:
-    close = difflib.get_close_matches(link, sorted(known), n=1)
-    what = "homework" if code == "IM304" else "goal"
-    hint = f"did you mean `{close[0]}`?" if close else f"use the {what}'s file name without .md"
-    line, col = r.position(field)
-    return diag(code, r.path, line, col, f"no {what} has the id `{link}`", hint)
-
-
-def severity_counts(diags: Iterable[Diagnostic]) -> dict[Severity, int]:
-    counts = dict.fromkeys(Severity, 0)
-    for d in diags:
-        counts[d.severity] += 1
-    return counts

@@ -3,9 +3,9 @@
 The watcher is dumb and never dies (STYLE 6, after mkdocs' livereload): file-system events
 only set a flag (`Signal`); one loop (`run_loop`) waits until the folder has been quiet for a
 moment, or a maximum wait has passed, and calls a rebuild function it is given. This module
-knows nothing of records or reports: `cli.py` passes a rebuild that loads the folder (with
-the per-file cache, so only changed files are read) and renders. An exception in a rebuild
-is reported and the loop goes on; Ctrl-C stops the observer and returns.
+knows nothing of records or reports: `interim.live` passes a rebuild that loads the folder
+(with the per-file cache, so only changed files are read) and renders. An exception in a
+rebuild is reported and the loop goes on; Ctrl-C stops the observer and returns.
 """
 
 from __future__ import annotations
@@ -14,20 +14,17 @@ import errno
 import os
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from interim.discover import skipped_name
-from interim.errors import Diagnostic, Severity
+from interim.filenames import skipped_name
 
 QUIET = 0.2  # seconds without an event before a rebuild: an editor's save is a burst
 MAX_WAIT = 2.0  # ...but never wait longer than this after the first event of a burst
 SETTLE_TRIES = 5  # rebuilds put off while a changed file looks half-written (QUIET apart)
-SETTLE = 1.0  # a file changed less than this long ago may still be being written
 POLL_INTERVAL = 1.0  # seconds between two looks at the folder when polling
 
 # rebuild(changed paths, may_wait) → False asks to be called again once the files settle
@@ -249,67 +246,3 @@ def _dispose(observer: Any) -> None:
     observer.stop()
     if observer.is_alive():
         observer.join()
-
-
-# -- what changed between two rebuilds -----------------------------------------------------
-
-
-def _identity(d: Diagnostic) -> tuple[str, str, str, str]:
-    """A diagnostic without its position: a line added above a problem moves it, and moving
-    is not news."""
-    return (d.path, d.code, d.message, d.hint)
-
-
-class DiagnosticLog:
-    """The diagnostics of the last rebuild, to say what appeared and what went away."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.previous: list[Diagnostic] = []
-        self.counts: Counter[tuple[str, str, str, str]] = Counter()
-
-    def update(self, diags: list[Diagnostic]) -> tuple[list[Diagnostic], list[Diagnostic]]:
-        """(appeared, gone) since the previous call; everything appears the first time."""
-        now = Counter(map(_identity, diags))
-        appeared, gone = _excess(diags, self.counts), _excess(self.previous, now)
-        self.previous, self.counts = list(diags), now
-        return appeared, gone
-
-    def news(self, diags: list[Diagnostic], crisis_contacts: str = "") -> list[str]:
-        """Lines to print: each diagnostic that appeared, each that went away ("resolved"),
-        and the safety notice when one of its diagnostics appeared."""
-        from interim.output import SAFETY_CODE, safety_lines, text_line
-
-        appeared, gone = self.update(diags)
-        lines = [text_line(d) for d in appeared]
-        lines += [f"resolved: {text_line(d)}" for d in gone]
-        if any(d.code == SAFETY_CODE for d in appeared):
-            lines += ["", *safety_lines(crisis_contacts)]
-        return lines
-
-    def unsettled(self, diags: list[Diagnostic], clock: Callable[[], float] = time.time) -> bool:
-        """True when a new error is in a file changed a moment ago (or gone since): it may be
-        half-written or mid-rename, so it is read again before being reported."""
-        now = clock()
-        for d in diags:
-            if d.severity is not Severity.ERROR or self.counts[_identity(d)]:
-                continue
-            try:
-                mtime = os.stat(self.root / d.path, follow_symlinks=False).st_mtime
-            except OSError:
-                return True  # vanished between the event and the read
-            if now - mtime < SETTLE:
-                return True
-        return False
-
-
-def _excess(diags: list[Diagnostic], known: Counter[tuple[str, str, str, str]]) -> list[Diagnostic]:
-    """The diagnostics of `diags` beyond those counted in `known` (duplicates count)."""
-    seen: Counter[tuple[str, str, str, str]] = Counter()
-    out = []
-    for d in diags:
-        key = _identity(d)
-        seen[key] += 1
-        if seen[key] > known[key]:
-            out.append(d)
-    return out

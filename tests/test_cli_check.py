@@ -77,7 +77,9 @@ def test_bad_settings_exit_2(tmp_path: Path, write: Write, run_cli: RunCli) -> N
     write(tmp_path, "m.md", GOOD)
     result = check(run_cli, tmp_path)
     assert result.exit_code == 2
-    assert "interim.yaml:2:22: error IM901" in result.stderr
+    # check lists the settings errors with everything else (on stdout), then says why it stops
+    assert "interim.yaml:2:22: error IM901" in result.stdout
+    assert "interim.yaml has errors" in result.stderr
     assert "Traceback" not in result.output
 
 

@@ -193,7 +193,8 @@ def test_broken_settings_stop_check_with_exit_2(
     write(tmp_path, "m.md", "---\ntype: mood\ndate: 2026-11-20\n---\n")
     result = run_cli(["check", str(tmp_path)])
     assert result.exit_code == 2
-    assert "interim.yaml:3:8: error IM901" in result.stderr
+    assert "interim.yaml:3:8: error IM901" in result.stdout
+    assert "interim.yaml has errors" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -203,8 +204,9 @@ def test_settings_with_bad_yaml_stop_check_with_exit_2(
     write(tmp_path, SETTINGS_FILE, "name: [Sam\n")
     result = run_cli(["check", str(tmp_path)])
     assert result.exit_code == 2
-    assert "interim.yaml:" in result.stderr
-    assert "IM901" in result.stderr
+    assert "interim.yaml:" in result.stdout
+    assert "IM901" in result.stdout
+    assert "interim.yaml has errors" in result.stderr
     assert "Traceback" not in result.output
 
 

@@ -195,10 +195,10 @@ def test_every_code_has_a_corpus_folder() -> None:
     assert not missing, f"codes with no corpus folder: {sorted(missing)}"
 
 
-@pytest.mark.parametrize("code", sorted(NOT_EMITTED))
-def test_codes_without_a_folder_are_really_not_emitted(code: str) -> None:
-    assert code in CODES
-    assert not emitted(code), f"{code} is emitted now: give it tests/corpus/{code}/"
+def test_codes_without_a_folder_are_really_not_emitted() -> None:
+    for code in NOT_EMITTED:
+        assert code in CODES
+        assert not emitted(code), f"{code} is emitted now: give it tests/corpus/{code}/"
 
 
 def test_every_folder_code_is_emitted_somewhere() -> None:

@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interim.fastyaml import fast_mapping
-from interim.frontmatter import Mapping, _lines, decode, load_yaml
+from interim.frontmatter import _lines, decode
+from interim.yamlload import load_yaml
+from interim.yamltree import Mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,17 +8,9 @@ import codecs
 import pytest
 
 from interim.errors import Severity
-from interim.frontmatter import (
-    MAX_FRONT_MATTER_CHARS,
-    Document,
-    Mapping,
-    Scalar,
-    Sequence,
-    decode,
-    load_yaml,
-    plain_value,
-    split,
-)
+from interim.frontmatter import Document, decode, split
+from interim.yamlload import MAX_FRONT_MATTER_CHARS, load_yaml
+from interim.yamltree import Mapping, Scalar, Sequence, plain_value
 
 RECORD = "---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\nBody text.\n"
 

@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 from conftest import Checked
 
-from interim.frontmatter import Scalar, load_yaml
 from interim.types.kinds import Context, convert, instrument_key, is_missing, normalise
 from interim.types.language import FieldSpec
+from interim.yamlload import load_yaml
+from interim.yamltree import Scalar
 
 CheckText = Callable[..., Checked]
 

@@ -25,7 +25,8 @@ from watchdog.events import (
 
 from interim import watch as watch_module
 from interim.errors import Diagnostic, Severity
-from interim.watch import SETTLE_TRIES, DiagnosticLog, Signal, Watcher, _Handler, run_loop
+from interim.live import DiagnosticLog
+from interim.watch import SETTLE_TRIES, Signal, Watcher, _Handler, run_loop
 
 # -- the loop, on a fake clock -------------------------------------------------------------
 
@@ -438,7 +439,7 @@ def test_watch_command_builds_reports_and_exits_0_on_ctrl_c(
 
 
 def test_watch_rebuild_waits_for_a_half_written_file(tmp_path: Path) -> None:
-    from interim.cli import _watch_rebuild
+    from interim.live import rebuilder
 
     root = tmp_path / "f"
     root.mkdir()
@@ -448,7 +449,7 @@ def test_watch_rebuild_waits_for_a_half_written_file(tmp_path: Path) -> None:
         written.append(len(loaded.records))
         return "r.html"
 
-    rebuild = _watch_rebuild(root, None, write)
+    rebuild = rebuilder(root, None, write)
     (root / "m.md").write_text("---\ntype: mood\ndate: 2026-")  # caught mid-save
     assert rebuild(frozenset({str(root / "m.md")}), True) is False
     assert written == []

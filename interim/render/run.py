@@ -9,19 +9,25 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from interim.errors import Severity
+from interim.errors import InterimError, Severity
 from interim.model import Folder
 from interim.render import FORMATS, render
-from interim.render.write import format_for
+from interim.render.write import default_path, format_for
 
 _COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
 
 def choose_format(fmt: str | None, out: str | None) -> str:
-    """`--format` wins; else the output's extension (`-o week.md`); else HTML."""
+    """`--format`, else the output's extension (`-o week.md`), else HTML. A `--format` that
+    contradicts a known extension is a usage error: HTML in `out.pdf` helps nobody."""
+    inferred = format_for(out) if out and out != "-" else None
+    if fmt is not None and inferred in FORMATS and inferred != fmt:
+        raise InterimError(
+            f"`-o {out}` is a .{inferred} file name but --format is {fmt}: "
+            "drop --format, or give the file the right extension"
+        )
     if fmt is not None:
         return fmt
-    inferred = format_for(out) if out and out != "-" else None
     return inferred if inferred in FORMATS else "html"
 
 
@@ -82,6 +88,11 @@ def make_report(
         warnings=warnings,
     )
     return data, context
+
+
+def report_target(out: str | Path | None, context: dict[str, Any], fmt: str) -> str | Path:
+    """`-o` (`-` is stdout), else interim-report-<report date>.<ext> in the current folder."""
+    return out or default_path(context["generated_for"], fmt)
 
 
 def files_with_errors(folder: Folder) -> int:

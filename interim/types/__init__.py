@@ -62,7 +62,8 @@ def _read(
     file: Path, rel: str, stem: str, user_file: bool = False
 ) -> tuple[RecordType | None, list[Diagnostic]]:
     from interim.discover import Candidate, read_bytes
-    from interim.frontmatter import decode, load_yaml
+    from interim.frontmatter import decode
+    from interim.yamlload import load_yaml
 
     if user_file:  # like a record: no links, no pipes or devices (they would hang), size cap
         got = read_bytes(Candidate(file, rel, 0, 0, 0), MAX_TYPE_FILE)

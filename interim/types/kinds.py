@@ -9,15 +9,14 @@ field reads `045` as 45 (never YAML 1.1 octal), a text field keeps "045"; a time
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from interim.errors import Diagnostic, diag
-from interim.frontmatter import Mapping, Node, Scalar, Sequence
+from interim.errors import Diagnostic, diag, did_you_mean
 from interim.types.language import FieldSpec
+from interim.yamltree import Mapping, Node, Scalar, Sequence
 
 _INT = re.compile(r"[+-]?\d+\Z")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)\Z")
@@ -38,7 +37,15 @@ class Context:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def error(self, code: str, node: Node, message: str, hint: str = "") -> None:
-        self.diagnostics.append(diag(code, self.path, node.line, node.col, message, hint))
+        from interim.yamlhints import CURLY_HINT, curly_quoted
+
+        if isinstance(node, Scalar) and curly_quoted(node.text):
+            hint = CURLY_HINT  # the likeliest cause, and invisible to the writer
+        self.error_at(code, node.line, node.col, message, hint)
+
+    def error_at(self, code: str, line: int, col: int, message: str, hint: str = "") -> None:
+        """For a place that is not a value: a key, or line 1 for a key that is missing."""
+        self.diagnostics.append(diag(code, self.path, line, col, message, hint))
 
 
 _MISSING = object()
@@ -47,17 +54,20 @@ _MISSING = object()
 def convert(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
     """The value of `node` read as `spec`'s kind, or `_MISSING` when invalid (a diagnostic
     says why). An empty value is None, with an "empty" warning from the caller."""
-    reader = _READERS[spec.kind]
-    return reader(spec, node, ctx, label)
+    scalar = _SCALAR_READERS.get(spec.kind)
+    if scalar is None:
+        return _NODE_READERS[spec.kind](spec, node, ctx, label)
+    expected, read = scalar
+    if not isinstance(node, Scalar):
+        return _not_scalar(node, ctx, label, expected)
+    return read(spec, node, ctx, label)
 
 
 def is_missing(value: Any) -> bool:
     return value is _MISSING
 
 
-def _scalar(spec: FieldSpec, node: Node, ctx: Context, label: str, expected: str) -> Scalar | None:
-    if isinstance(node, Scalar):
-        return node
+def _not_scalar(node: Mapping | Sequence, ctx: Context, label: str, expected: str) -> Any:
     found = "a list" if isinstance(node, Sequence) else "a mapping"
     ctx.error(
         "IM204",
@@ -65,18 +75,14 @@ def _scalar(spec: FieldSpec, node: Node, ctx: Context, label: str, expected: str
         f"`{label}` must be {expected}; got {found}",
         f"write it on one line: {label.rsplit('.', 1)[-1]}: <{expected}>",
     )
-    return None
+    return _MISSING
 
 
-def _text(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
-    s = _scalar(spec, node, ctx, label, "text")
-    return _MISSING if s is None else s.text
+def _text(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
+    return s.text
 
 
-def _integer(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
-    s = _scalar(spec, node, ctx, label, "a whole number")
-    if s is None:
-        return _MISSING
+def _integer(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
     text = s.text.strip()
     if _INT.match(text):
         return _in_range(spec, int(text, 10), s, ctx, label)
@@ -91,10 +97,7 @@ def _integer(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
     return _MISSING
 
 
-def _number(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
-    s = _scalar(spec, node, ctx, label, "a number")
-    if s is None:
-        return _MISSING
+def _number(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
     text = s.text.strip()
     if _INT.match(text):
         return _in_range(spec, int(text, 10), s, ctx, label)
@@ -150,10 +153,7 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _date(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
-    s = _scalar(spec, node, ctx, label, "a date")
-    if s is None:
-        return _MISSING
+def _date(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
     return parse_date(s, ctx, label)
 
 
@@ -179,10 +179,7 @@ def parse_date(s: Scalar, ctx: Context, label: str) -> Any:
         return _MISSING
 
 
-def _time(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
-    s = _scalar(spec, node, ctx, label, "a time")
-    if s is None:
-        return _MISSING
+def _time(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
     return parse_time(s, ctx, label)
 
 
@@ -219,10 +216,7 @@ def parse_time(s: Scalar, ctx: Context, label: str) -> Any:
     return dt.time(hour, minute, second)
 
 
-def _boolean(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
-    s = _scalar(spec, node, ctx, label, "true or false")
-    if s is None:
-        return _MISSING
+def _boolean(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
     word = s.text.strip().lower()
     if word in _TRUE or word == "yes":
         return True
@@ -244,27 +238,19 @@ def normalise(word: str) -> str:
     return w.replace("isation", "ization").replace("lling", "ling")
 
 
-def _choice(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
-    s = _scalar(spec, node, ctx, label, "one of the choices")
-    if s is None:
-        return _MISSING
+def _choice(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
     word = normalise(s.text)
     for choice in spec.choices:
         if normalise(choice) == word:
             return choice
-    close = difflib.get_close_matches(word, spec.choices, n=1, cutoff=0.6)
-    hint = f"did you mean `{close[0]}`?" if close else "choose one of: " + ", ".join(spec.choices)
+    hint = did_you_mean(word, spec.choices, "choose one of: " + ", ".join(spec.choices))
     if spec.others == "warn":
-        ctx.diagnostics.append(
-            diag(
-                "IM217",
-                ctx.path,
-                s.line,
-                s.col,
-                f"`{_short(s.text)}` in `{label}` is not one of the listed choices;"
-                " it is kept as written",
-                hint,
-            )
+        ctx.error(
+            "IM217",
+            s,
+            f"`{_short(s.text)}` in `{label}` is not one of the listed choices;"
+            " it is kept as written",
+            hint,
         )
         return s.text.strip()
     ctx.error(
@@ -289,6 +275,8 @@ def _list(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
         return _MISSING
     if isinstance(node, Scalar) and node.is_null():
         return []
+    if isinstance(node, Scalar) and node.plain and "," in node.text:
+        _comma_list(node, ctx, label)
     out: list[Any] = []
     for i, item in enumerate(nodes):
         if isinstance(item, Scalar) and item.is_null():
@@ -297,6 +285,18 @@ def _list(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
         value = convert(item_spec, item, ctx, f"{label}[{i + 1}]" if spec.items else label)
         out.append(None if value is _MISSING else value)
     return out
+
+
+def _comma_list(node: Scalar, ctx: Context, label: str) -> None:
+    """`emotions: sad, tired` is one item of text to YAML, so "sad, tired" would be counted
+    apart from "sad" and "tired". Kept as written (nothing is guessed), with a warning."""
+    parts = ", ".join(p.strip() for p in node.text.split(",") if p.strip())
+    ctx.error(
+        "IM222",
+        node,
+        f"`{label}` is one piece of text, not a list: `{_short(node.text)}`",
+        f"if these are separate items, write {label}: [{parts}]",
+    )
 
 
 def _record_list(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
@@ -330,16 +330,12 @@ def read_mapping(
     for key, entry in node.entries.items():
         sub = fields.get(key)
         if sub is None:
-            close = difflib.get_close_matches(key, list(fields), n=1)
-            ctx.diagnostics.append(
-                diag(
-                    "IM203",
-                    ctx.path,
-                    entry.key_line,
-                    entry.key_col,
-                    f"`{label}` has no field `{_short(key)}`",
-                    f"did you mean `{close[0]}`?" if close else "fields: " + ", ".join(fields),
-                )
+            ctx.error_at(
+                "IM203",
+                entry.key_line,
+                entry.key_col,
+                f"`{label}` has no field `{_short(key)}`",
+                did_you_mean(key, fields, "fields: " + ", ".join(fields)),
             )
             continue
         value = (
@@ -381,10 +377,7 @@ def _mapping(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
     return out
 
 
-def _frequency(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
-    s = _scalar(spec, node, ctx, label, "a frequency")
-    if s is None:
-        return _MISSING
+def _frequency(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
     text = s.text.strip().lower()
     if text in ("once", "daily", "weekdays"):
         return text
@@ -430,12 +423,11 @@ def _track(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
         return _MISSING
     rule["type"] = rule["type"].lower()  # like `type:`, a type name is case-insensitive
     if ctx.type_names and rule["type"] not in ctx.type_names:
-        close = difflib.get_close_matches(rule["type"], sorted(ctx.type_names), n=1)
         ctx.error(
             "IM218",
             type_node,
             f"`{label}` names the type `{_short(rule['type'])}`, which does not exist",
-            f"did you mean `{close[0]}`?" if close else "see `interim types` for the type names",
+            did_you_mean(rule["type"], ctx.type_names, "see `interim types` for the type names"),
         )
         return _MISSING
     return rule
@@ -446,37 +438,38 @@ def instrument_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def _instrument(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
-    s = _scalar(spec, node, ctx, label, "an instrument name")
-    if s is None:
-        return _MISSING
+def _instrument(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
     key = instrument_key(s.text)
     if key in ctx.instruments:
         return key
-    close = difflib.get_close_matches(key, sorted(ctx.instruments), n=1)
     ctx.error(
         "IM215",
         s,
         f"`{_short(s.text)}` is not a questionnaire interim knows",
-        f"did you mean `{close[0]}`?" if close else "known: " + ", ".join(sorted(ctx.instruments)),
+        did_you_mean(key, ctx.instruments, "known: " + ", ".join(sorted(ctx.instruments))),
     )
     return _MISSING
 
 
-_READERS: dict[str, Callable[[FieldSpec, Node, Context, str], Any]] = {
-    "text": _text,
-    "integer": _integer,
-    "number": _number,
-    "scale": _integer,
-    "minutes": _integer,
-    "date": _date,
-    "time": _time,
-    "boolean": _boolean,
-    "choice": _choice,
+# Kinds read from one scalar: what the value must be (for the message when it is a list or
+# a mapping), and the reader, which is given the Scalar.
+ScalarReader = Callable[[FieldSpec, Scalar, Context, str], Any]
+_SCALAR_READERS: dict[str, tuple[str, ScalarReader]] = {
+    "text": ("text", _text),
+    "integer": ("a whole number", _integer),
+    "number": ("a number", _number),
+    "scale": ("a whole number", _integer),
+    "minutes": ("a whole number", _integer),
+    "date": ("a date", _date),
+    "time": ("a time", _time),
+    "boolean": ("true or false", _boolean),
+    "choice": ("one of the choices", _choice),
+    "frequency": ("a frequency", _frequency),
+    "instrument": ("an instrument name", _instrument),
+}
+_NODE_READERS: dict[str, Callable[[FieldSpec, Node, Context, str], Any]] = {
     "list": _list,
     "record list": _record_list,
     "mapping": _mapping,
-    "frequency": _frequency,
     "track": _track,
-    "instrument": _instrument,
 }

@@ -7,11 +7,10 @@ validated with positions like any record: mistakes in it are IM910 diagnostics.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
-from interim.errors import Diagnostic, diag
-from interim.frontmatter import Entry, Mapping, Node, Scalar, Sequence, plain_value
+from interim.errors import Diagnostic, diag, did_you_mean
+from interim.yamltree import Entry, Mapping, Node, Scalar, Sequence, plain_value
 
 KINDS = (
     "text",
@@ -155,21 +154,8 @@ def _parse_field(name: str, node: Mapping, path: str, out: list[Diagnostic]) -> 
     for key, entry in e.items():
         if key not in _FIELD_KEYS:
             out.append(_unknown(path, entry.key_line, entry.key_col, key, _FIELD_KEYS))
-    kind = _text(e.get("kind"), "")
-    if kind not in KINDS:
-        where = e["kind"].value if "kind" in e else node
-        close = difflib.get_close_matches(kind, KINDS, n=1)
-        hint = f"did you mean `{close[0]}`?" if close else "kinds: " + ", ".join(KINDS)
-        out.append(
-            diag(
-                "IM910",
-                path,
-                where.line,
-                where.col,
-                f"field `{name}` has kind `{kind or '(none)'}`; expected one of interim's kinds",
-                hint,
-            )
-        )
+    kind = _kind(name, node, path, out)
+    if kind is None:
         return None
     spec = FieldSpec(name, kind, _text(e.get("description"), ""))
     spec.required = _text(e.get("required"), "false").lower() == "true"
@@ -188,27 +174,40 @@ def _parse_field(name: str, node: Mapping, path: str, out: list[Diagnostic]) -> 
     _parse_children(spec, e, path, out)
     if kind == "choice" and not spec.choices:
         out.append(
-            diag(
-                "IM910",
+            _bad(
                 path,
-                node.line,
-                node.col,
+                node,
                 f"choice field `{name}` has no `choices:` list",
                 "add `choices: [first, second]`",
             )
         )
     if not spec.description:
         out.append(
-            diag(
-                "IM910",
+            _bad(
                 path,
-                node.line,
-                node.col,
+                node,
                 f"field `{name}` has no `description:`",
                 "every field needs a one-line description: it is shown in prompts and hints",
             )
         )
     return spec
+
+
+def _kind(name: str, node: Mapping, path: str, out: list[Diagnostic]) -> str | None:
+    """The field's `kind:`, or None (with a diagnostic) when it is not one of interim's."""
+    kind = _text(node.entries.get("kind"), "")
+    if kind in KINDS:
+        return kind
+    where = node.entries["kind"].value if "kind" in node.entries else node
+    out.append(
+        _bad(
+            path,
+            where,
+            f"field `{name}` has kind `{kind or '(none)'}`; expected one of interim's kinds",
+            did_you_mean(kind, KINDS, "kinds: " + ", ".join(KINDS)),
+        )
+    )
+    return None
 
 
 def _parse_children(spec: FieldSpec, e: dict[str, Entry], path: str, out: list[Diagnostic]) -> None:
@@ -280,13 +279,15 @@ def _anchors(node: Node, path: str, out: list[Diagnostic]) -> dict[int, str]:
     return anchors
 
 
-def _bad(path: str, node: Node | Sequence, message: str) -> Diagnostic:
-    return diag(
-        "IM910", path, node.line, node.col, message, "see `interim types` for the field language"
-    )
+def _bad(
+    path: str,
+    node: Node | Sequence,
+    message: str,
+    hint: str = "see `interim types` for the field language",
+) -> Diagnostic:
+    return diag("IM910", path, node.line, node.col, message, hint)
 
 
 def _unknown(path: str, line: int, col: int, key: str, known: frozenset[str]) -> Diagnostic:
-    close = difflib.get_close_matches(key, sorted(known), n=1)
-    hint = f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(sorted(known))
+    hint = did_you_mean(key, known, "known keys: " + ", ".join(sorted(known)))
     return diag("IM910", path, line, col, f"`{key}` is not part of the field language", hint)

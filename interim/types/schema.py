@@ -5,6 +5,8 @@ checks that both agree on the example folder."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from interim.types.language import FieldSpec, RecordType
@@ -78,6 +80,23 @@ def _object(fields: dict[str, FieldSpec], required: list[str]) -> dict[str, Any]
         "properties": {n: field_schema(f) for n, f in fields.items()},
         "required": required,
     }
+
+
+def schemas_text(types: list[RecordType], one: bool) -> str:
+    """What `interim schema` prints: one type's schema, or an object of them by name."""
+    docs = {t.name: type_schema(t) for t in types}
+    return _dumps(docs[types[0].name] if one else docs)
+
+
+def write_schemas(types: list[RecordType], out: Path) -> list[Path]:
+    """Write TYPE.schema.json for each type into `out`; the paths written."""
+    from interim.atomic import write_text
+
+    return [write_text(out / f"{t.name}.schema.json", _dumps(type_schema(t)) + "\n") for t in types]
+
+
+def _dumps(doc: Any) -> str:
+    return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
 def type_schema(rtype: RecordType) -> dict[str, Any]:

@@ -1,0 +1,60 @@
+"""The tree both YAML loaders build (`interim.yamlload`, and `interim.fastyaml` for the
+usual simple shape): every scalar kept as the text the user wrote, with its style and its
+1-based position in the file. Meaning is left to the field's kind (`interim.types.kinds`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class Scalar:
+    text: str
+    style: str | None  # None: plain; "'" or '"': quoted; "|" or ">": block
+    line: int
+    col: int
+
+    @property
+    def plain(self) -> bool:
+        return self.style is None
+
+    def is_null(self) -> bool:
+        """An empty value: nothing written, `~` or `null` (plain only)."""
+        return self.style is None and self.text in _NULLS
+
+
+@dataclass(slots=True)
+class Entry:
+    key: str
+    key_line: int
+    key_col: int
+    value: Node
+
+
+@dataclass(slots=True)
+class Mapping:
+    entries: dict[str, Entry]
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class Sequence:
+    items: list[Node]
+    line: int
+    col: int
+
+
+Node = Scalar | Mapping | Sequence
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+def plain_value(node: Node) -> object:
+    """A node as plain Python data with no kind applied: scalars stay strings (empty → None).
+    Used for fields a type does not define, and for display."""
+    if isinstance(node, Scalar):
+        return None if node.is_null() else node.text
+    if isinstance(node, Sequence):
+        return [plain_value(item) for item in node.items]
+    return {k: plain_value(e.value) for k, e in node.entries.items()}
