@@ -27,6 +27,7 @@ import gc
 import hashlib
 import os
 import pickle
+import shutil
 import stat
 import sys
 from pathlib import Path
@@ -111,6 +112,8 @@ def clear(directory: Path | None = None) -> int:
                 removed += name.endswith(SUFFIX)
             except FileNotFoundError:
                 pass
+    # The report templates compiled by interim.render.env (code, not health data, but ours).
+    shutil.rmtree(folder / "templates", ignore_errors=True)
     with contextlib.suppress(OSError):  # not empty (something else lives there), or gone
         os.rmdir(folder)
     return removed

@@ -277,9 +277,10 @@ def _workers() -> int:
         return 1
     if os.environ.get("INTERIM_WORKERS", "").isdigit():  # benchmarks and tests choose
         return max(1, int(os.environ["INTERIM_WORKERS"]))
-    # Only idle CPUs help: on two busy ones, forking measured 7% slower than reading here.
-    idle = len(os.sched_getaffinity(0)) - os.getloadavg()[0]
-    return max(1, min(round(idle), MAX_WORKERS))
+    # Every CPU we may run on. Measured on 2 cores with 10,000 records: 0.61 s against 0.87 s
+    # when the other core is free, 7% slower when both are busy. The load average cannot
+    # tell the two apart (it lags a minute behind), so we take the common, idle case.
+    return max(1, min(len(os.sched_getaffinity(0)), MAX_WORKERS))
 
 
 def _forked(

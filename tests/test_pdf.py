@@ -70,8 +70,10 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
 
     out = tmp_path_factory.mktemp("pdf")
     runs = [["--format", "pdf", "-o", str(out / "a.pdf")], ["-o", str(out / "b.pdf")]]
+    # A module fixture runs before the autouse one that keeps tests out of the user's cache.
+    env = {"INTERIM_CACHE_DIR": str(out / "cache")}
     for args in runs:
-        result = CliRunner().invoke(main, ["report", str(EXAMPLE), *args])
+        result = CliRunner().invoke(main, ["report", str(EXAMPLE), *args], env=env)
         assert result.exit_code == 0, result.output
         assert "warning" not in result.stderr
     return (out / "a.pdf").read_bytes(), (out / "b.pdf").read_bytes()

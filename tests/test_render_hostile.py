@@ -108,10 +108,30 @@ def test_a_user_template_cannot_drop_the_csp(folder: Path, tmp_path: Path) -> No
     root = make_folder(tmp_path)
     (root / "templates").mkdir()
     (root / "templates" / "report.html.j2").write_text(
-        "<html><head><title>t</title></head><body>{{ safety_banner }}<script>x()</script></body></html>"
+        "<html><head><title>t</title></head><body>{{ safety_banner }}<p>x</p></body></html>"
     )
     html = rendered(root, "html")
-    assert html.index(CSP) < html.index("<title>") < html.index("<script>")
+    assert html.index(CSP) < html.index("<title>") < html.index("<p>x</p>")
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "<html><head></head><body>{{ safety_banner }}<script>x()</script></body></html>",
+        "<html><head></head><body>{{ safety_banner }}<iframe src=x></iframe></body></html>",
+        '<!DOCTYPE html><img src="http://x/y.png"><html><head></head><body>{{ safety_banner }}</body></html>',
+    ],
+)
+def test_a_user_template_cannot_run_code_or_load_before_the_csp(
+    tmp_path: Path, template: str
+) -> None:
+    from interim.render import TemplateProblem
+
+    root = make_folder(tmp_path)
+    (root / "templates").mkdir()
+    (root / "templates" / "report.html.j2").write_text(template)
+    with pytest.raises(TemplateProblem):
+        rendered(root, "html")
 
 
 def test_output_is_byte_identical_across_runs(folder: Path) -> None:

@@ -24,6 +24,32 @@ HEAD_META = Markup(
 _HEAD_OPEN = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _DOCTYPE = re.compile(r"\A\s*<!doctype[^>]*>", re.IGNORECASE)
+# Record text is escaped, so these can only come from a template itself.
+_SCRIPT = re.compile(r"<script\b|<iframe\b|<object\b|<embed\b", re.IGNORECASE)
+# Before <head> only a doctype, comments and <html> may stand: anything else would load or
+# run before the Content-Security-Policy (a meta policy covers only what follows it).
+_BEFORE_HEAD = re.compile(
+    r"\A\s*(?:<!doctype[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<html\b[^>]*>\s*)?(?:<!--.*?-->\s*)*<head\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def refuse_active_content(output: str, template: str) -> None:
+    """A report never runs code or loads anything before its policy is in force: a template
+    that writes a script, or content above <head>, is refused (IM920, exit 2)."""
+    from interim.render.problems import TemplateProblem
+
+    found = _SCRIPT.search(output)
+    if found:
+        raise TemplateProblem(
+            f"it writes `{found.group(0)}`; interim reports never run code or embed pages",
+            template,
+        )
+    if _HEAD_OPEN.search(output) and not _BEFORE_HEAD.match(output):
+        raise TemplateProblem(
+            "it writes content above <head>, where the Content-Security-Policy does not reach",
+            template,
+        )
 
 
 def _page_vars(context: dict[str, Any], banner: str, settings: Any) -> dict[str, Any]:
@@ -54,6 +80,7 @@ def render_html(
     env = make_env(root, html=True)
     env.globals.update(GLOBALS)
     output = render_template(env, template, _page_vars(context, banner, settings), root)
+    refuse_active_content(output, template)
     output = ensure_head_meta(output)
     return place_html(output, banner) if banner else output
 
