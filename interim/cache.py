@@ -39,10 +39,10 @@ from interim.model import Record
 
 __all__ = ["FolderCache", "Stored", "cache_dir", "cache_file", "clear", "fingerprint"]
 
-# (size, mtime_ns, inode, record or None, the file's own diagnostics, "not a record")
-Stored = tuple[int, int, int, "Record | None", tuple[Diagnostic, ...], bool]
+# (size, mtime_ns, (inode, ctime_ns), record or None, the file's own diagnostics, "not a record")
+Stored = tuple[int, int, tuple[int, int], "Record | None", tuple[Diagnostic, ...], bool]
 
-FORMAT = b"interim-cache 2\n"  # bump when `Stored` or the file's layout changes
+FORMAT = b"interim-cache 3\n"  # bump when `Stored` or the file's layout changes
 CHUNK = 2000  # entries per pickle in the file (see `_write`)
 SUFFIX = ".cache"
 # A file changed within this many seconds of a load may change again with the same size and
@@ -112,8 +112,14 @@ def clear(directory: Path | None = None) -> int:
                 removed += name.endswith(SUFFIX)
             except FileNotFoundError:
                 pass
-    # The report templates compiled by interim.render.env (code, not health data, but ours).
-    shutil.rmtree(folder / "templates", ignore_errors=True)
+    # The report templates compiled by interim.render.env: only the folders it names, since
+    # INTERIM_CACHE_DIR may point into a folder that holds other things too.
+    compiled = folder / "compiled-templates"
+    for sub in compiled.glob("*-*"):
+        if sub.is_dir() and not sub.is_symlink() and sub.name.startswith(("html-", "text-")):
+            shutil.rmtree(sub, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        compiled.rmdir()
     with contextlib.suppress(OSError):  # not empty (something else lives there), or gone
         os.rmdir(folder)
     return removed
@@ -254,7 +260,10 @@ def _write(path: Path, fp: bytes, entries: dict[str, Stored]) -> None:
 
 
 def _private_dir(folder: Path) -> None:
-    """Make the cache directory owner-only (0700), whoever created it."""
+    """Make the cache directory owner-only (0700), whoever created it — except a folder the
+    user chose with INTERIM_CACHE_DIR that existed already: interim does not change the
+    user's folders, and the cache file in it is 0600 whatever the folder's mode."""
+    chosen = bool(os.environ.get("INTERIM_CACHE_DIR")) and folder.is_dir()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name == "posix" and stat.S_IMODE(folder.stat().st_mode) != 0o700:
+    if os.name == "posix" and not chosen and stat.S_IMODE(folder.stat().st_mode) != 0o700:
         os.chmod(folder, 0o700)

@@ -43,6 +43,9 @@ class Candidate:
     mtime_ns: int
     inode: int
     copy_of: str | None = None  # rel of the original this look-alike may copy
+    # The inode's change time: an edit that keeps size and mtime (rsync --inplace -t,
+    # `touch -r`) still changes it, and no user can set it (git's index does the same).
+    ctime_ns: int = 0
 
 
 @dataclass
@@ -165,7 +168,11 @@ class _Walker:
             copy_of = folder + look[0]
             self.diags.append(_possible_copy(rel, copy_of, look[1]))
         path = Path(entry.path)
-        self.files.append(Candidate(path, rel, st.st_size, st.st_mtime_ns, st.st_ino, copy_of))
+        self.files.append(
+            Candidate(
+                path, rel, st.st_size, st.st_mtime_ns, st.st_ino, copy_of, ctime_ns=st.st_ctime_ns
+            )
+        )
         return True
 
     def _symlink(self, entry: os.DirEntry[str], rel: str) -> None:

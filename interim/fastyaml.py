@@ -19,7 +19,9 @@ import sys
 
 from interim.yamltree import Entry, Mapping, Node, Scalar, Sequence
 
-_KEY = re.compile(r"( *)([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?\Z")
+# libyaml allows at most 1024 characters before a key's `:`; a longer key goes to it and is
+# refused there.
+_KEY = re.compile(r"( *)([A-Za-z_][A-Za-z0-9_-]{0,1000}):(?: +(.*))?\Z")
 _ITEM = re.compile(r"( *)- +(.*)\Z")
 _FIRST = frozenset("_(./+~$")  # with letters and digits: a plain scalar may start with these
 _NOT_IN_FLOW = re.compile(r"[\[\]{}:#'\"]")

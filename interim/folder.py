@@ -127,8 +127,8 @@ def _results(
     started_ns: int,
     progress: Progress | None,
 ) -> list[Result]:
-    """One result per file: from the cache when the file's size, mtime and inode are the
-    ones it was cached under, else read now."""
+    """One result per file: from the cache when the file's size, mtime, inode and change
+    time are the ones it was cached under, else read now."""
     fp = b""
     known: dict[str, Stored] = {}
     if cache is not None:
@@ -140,7 +140,7 @@ def _results(
     todo: list[int] = []
     for i, c in enumerate(files):
         hit = known.get(c.rel)
-        if hit is not None and hit[0] == c.size and hit[1] == c.mtime_ns and hit[2] == c.inode:
+        if hit is not None and hit[:3] == (c.size, c.mtime_ns, (c.inode, c.ctime_ns)):
             out.append((hit[3], hit[4], hit[5], True))
         else:
             out.append(None)
@@ -150,7 +150,7 @@ def _results(
     done = [r if r is not None else next(fresh) for r in out]  # in order: todo is ascending
     if cache is not None:
         entries = {
-            c.rel: (c.size, c.mtime_ns, c.inode, r[0], r[1], r[2])
+            c.rel: (c.size, c.mtime_ns, (c.inode, c.ctime_ns), r[0], r[1], r[2])
             for c, r in zip(files, done, strict=True)
             if r[3]
         }
@@ -198,8 +198,10 @@ class _Reader:
                 diags.append(_not_a_record(rel))
             return None, tuple(diags), True, True
         if doc.front is None:
-            return None, tuple(diags), False, True
+            return _salvaged(text, rel, diags)
         record, more = self._validate(doc, rel)
+        if record is None:  # no type, or an unknown one
+            return _salvaged(text, rel, diags + more)
         return record, tuple(diags + more), False, True
 
     def _validate(self, doc: Document, rel: str) -> tuple[Record | None, list[Diagnostic]]:
@@ -217,6 +219,18 @@ class _Reader:
                 d.severity is Severity.ERROR for d in ctx.diagnostics + doc.diagnostics
             )
         return record, ctx.diagnostics
+
+
+def _salvaged(text: str, rel: str, diags: list[Diagnostic]) -> Result:
+    """A file that gave no record: if it is a PHQ-9 whose item 9 may be above 0, it still
+    reaches the safety notice (interim.salvage)."""
+    from interim.salvage import salvage_phq9
+
+    found = salvage_phq9(text, rel)
+    if found is None:
+        return None, tuple(diags), False, True
+    record, notice = found
+    return record, (*diags, notice), False, True
 
 
 def _not_a_record(rel: str) -> Diagnostic:

@@ -97,11 +97,15 @@ class Score:
 
 
 def score(measure: Measure, items: Sequence[int | None]) -> Score:
-    """Sum the items. A form with an unanswered item or the wrong number of items has no
-    total (nothing is prorated or made up)."""
+    """Sum the items. A form with an unanswered item, the wrong number of items, or an
+    answer outside the item range has no total (nothing is prorated, clipped or made up)."""
     padded = list(items) + [None] * (measure.items - len(items))
     missing = tuple(i + 1 for i, v in enumerate(padded[: measure.items]) if v is None)
-    if missing or len(items) != measure.items:
+    in_range = all(
+        v is None or (isinstance(v, int) and measure.item_min <= v <= measure.item_max)
+        for v in items
+    )
+    if missing or len(items) != measure.items or not in_range:
         return Score(None, missing, None)
     total = sum(v for v in padded if v is not None)
     return Score(total, (), measure.band(total))

@@ -35,6 +35,7 @@ class Record:
     homework: str | None = None  # the homework id this entry is practice for
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → (line, col)
     has_errors: bool = False
+    salvaged: bool = False  # read from broken text for the safety notice (interim.salvage)
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)

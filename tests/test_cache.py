@@ -302,15 +302,35 @@ def test_a_file_changed_a_moment_ago_is_not_trusted(
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_cache_file_is_0600_and_its_directory_0700(
-    tmp_path: Path, write: Write, private_cache: Path
+    tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    private_cache.chmod(0o755)  # even a directory made by someone else is closed up
+    monkeypatch.delenv("INTERIM_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    own = tmp_path / "xdg" / "interim"
+    own.mkdir(parents=True, mode=0o755)
+    own.chmod(0o755)  # interim's own folder, made by someone else: closed up
     root = make_folder(tmp_path / "f", write)
     _fill(root)
     assert stat.S_IMODE(cache_file(root).stat().st_mode) == 0o600
-    assert stat.S_IMODE(private_cache.stat().st_mode) == 0o700
-    assert cache_file(root).parent == private_cache
+    assert stat.S_IMODE(own.stat().st_mode) == 0o700
+    assert cache_file(root).parent == own
     assert str(root) not in cache_file(root).name  # the name tells nothing
+
+
+def test_a_cache_folder_the_user_chose_keeps_its_mode_and_its_other_files(
+    tmp_path: Path, write: Write, run_cli: Callable[..., Any], private_cache: Path
+) -> None:
+    private_cache.chmod(0o755)
+    (private_cache / "templates").mkdir()
+    (private_cache / "templates" / "keep.html").write_text("mine")
+    root = make_folder(tmp_path / "f", write)
+    _fill(root)
+    run_cli(["report", str(root), "-o", str(tmp_path / "r.html")])
+    assert stat.S_IMODE(private_cache.stat().st_mode) == 0o755
+    assert stat.S_IMODE(cache_file(root).stat().st_mode) == 0o600
+    assert run_cli(["cache", "--clear"]).exit_code == 0
+    assert (private_cache / "templates" / "keep.html").read_text() == "mine"
+    assert not cache_file(root).exists()
 
 
 def test_cache_path_and_clear_commands(
@@ -386,3 +406,16 @@ def test_a_failing_child_falls_back_to_reading_here(
 
     monkeypatch.setattr(folder_module._Reader, "read", read)
     assert snapshot(load_folder(root)) == serial
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(tmp_path: Path, write: Write) -> None:
+    """rsync --inplace -t or `touch -r` after an edit: only the change time tells."""
+    root = tmp_path / "f"
+    path = write(root, "m.md", "---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\n")
+    age(root)
+    assert not _fill(root).diagnostics
+    stamp = path.stat().st_mtime_ns
+    with open(path, "r+b") as handle:  # same inode, same size
+        handle.write(path.read_bytes().replace(b"mood: 4", b"mood: X"))
+    os.utime(path, ns=(stamp, stamp))
+    assert [d.code for d in _fill(root).diagnostics] == ["IM204"]

@@ -214,3 +214,11 @@ def test_generated_near_misses_agree_or_fall_back(text: str) -> None:
     fast = fast_mapping(text, 1)
     if fast is not None:
         assert (fast, []) == libyaml(text), text
+
+
+def test_a_key_longer_than_libyaml_allows_goes_to_libyaml() -> None:
+    from interim.fastyaml import fast_mapping
+
+    assert fast_mapping("k" * 1000 + ": x", 1) is not None
+    assert fast_mapping("k" * 1025 + ": x", 1) is None
+    assert fast_mapping("a:\n- " + "k" * 1025 + ": x", 1) is None

@@ -141,10 +141,14 @@ def test_every_profile_and_since_keeps_the_notice(profile: str, since: str | Non
     assert report["private_count"] >= 1
 
 
-def test_window_follows_the_previous_period_of_an_explicit_since() -> None:
-    records = [*SESSIONS, phq9("2026-11-06", item9(1)), phq9("2026-11-16", item9(0))]
+def test_an_explicit_since_can_widen_the_window_but_never_narrow_it() -> None:
+    records = [*SESSIONS, phq9("2026-11-01", item9(1)), phq9("2026-11-06", item9(1))]
+    records.append(phq9("2026-11-16", item9(0)))
     f = folder(records, settings(report_date=D("2026-11-17")))
-    near = build_report(f, resolve_period(f.records, since="6d", settings=f.settings))
-    assert [e["date"] for e in near["safety"]["entries"]] == ["2026-11-06"]  # 6–11 Nov before
-    far = build_report(f, resolve_period(f.records, since="3d", settings=f.settings))
-    assert far["safety"]["entries"] == []  # 12–14 Nov before, and 16 Nov's answer is 0
+    # 3d: its own previous period is 12–14 Nov, but the default one (after the session held
+    # on 4 Nov) still counts, so 6 Nov is listed "whatever --since".
+    short = build_report(f, resolve_period(f.records, since="3d", settings=f.settings))
+    assert [e["date"] for e in short["safety"]["entries"]] == ["2026-11-06"]
+    # 20d: its previous period starts 8 Oct, wider than the default: 1 Nov is listed too.
+    wide = build_report(f, resolve_period(f.records, since="20d", settings=f.settings))
+    assert [e["date"] for e in wide["safety"]["entries"]] == ["2026-11-01", "2026-11-06"]

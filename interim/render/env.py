@@ -40,6 +40,7 @@ from interim.render.markdown import escape_md
 from interim.render.problems import TemplateProblem
 
 USER_TEMPLATES = "templates"
+COMPILED = "compiled-templates"  # in interim's cache folder; `interim cache --clear` empties it
 # Errors a template can raise while rendering (besides Jinja's own): `{{ 1/0 }}`, a bad
 # filter argument, endless recursion in a macro. They are the template's problem, with its
 # file and line; anything else is a bug in interim and is not caught here.
@@ -92,7 +93,7 @@ def _bytecode_cache(html: bool) -> BytecodeCache | None:
     from interim.cache import cache_dir
 
     kind = "html" if html else "text"
-    folder = cache_dir() / "templates" / f"{kind}-{__version__}-{jinja2.__version__}"
+    folder = cache_dir() / COMPILED / f"{kind}-{__version__}-{jinja2.__version__}"
     try:
         for level in (folder.parent.parent, folder.parent, folder):  # each one owner-only
             level.mkdir(exist_ok=True, mode=0o700)

@@ -25,7 +25,7 @@ from interim.summary.goals import summarise_goals
 from interim.summary.homework import summarise_homework
 from interim.summary.journal import summarise_checkins, summarise_notes, summarise_reading
 from interim.summary.mood import MoodSummary, summarise_mood
-from interim.summary.period import Period
+from interim.summary.period import Period, resolve_period
 from interim.summary.problems import problems
 from interim.summary.profiles import SECTIONS, resolve_profile
 from interim.summary.questionnaires import QuestionnaireSummary, summarise_questionnaires
@@ -70,7 +70,9 @@ def build_report(
     extra = custom_types(types)
     name = profile if profile is not None else str(settings["report.profile"])
     chosen = resolve_profile(name, settings, [t.name for t in extra])
-    safety = safety_notice(folder.records, period, settings)  # all records, before any profile
+    # All records, before any profile; and never a narrower window than the default period's.
+    default = resolve_period(folder.records, until=period.end, settings=settings)
+    safety = safety_notice(folder.records, period, settings, default.previous.start)
     scope = Scope.of(folder.records, period, chosen, settings, types)
     sections = _sections(scope)
     return {

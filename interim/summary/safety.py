@@ -86,16 +86,22 @@ def answer_text(answer: int | None) -> str:
 
 
 def safety_notice(
-    records: Iterable[Record], period: Period, settings: Settings | None
+    records: Iterable[Record],
+    period: Period,
+    settings: Settings | None,
+    earliest: dt.date | None = None,
 ) -> SafetyNotice:
-    """Built from every record in the folder: private ones and those with errors too."""
+    """Built from every record in the folder: private ones and those with errors too.
+    `earliest` widens the window back to the default period's previous period, so a short
+    `--since` never narrows what the notice lists ("whatever --since")."""
     phq9 = sorted(
         (r for r in records if r.type == "questionnaire" and r.get("instrument") == PHQ9.key),
         key=lambda r: record_key(r, day_start_of(settings)),
     )
     dated = [r.date for r in phq9 if r.date is not None and r.date <= period.end]
     latest_day = max(dated) if dated else None
-    window = Span(period.previous.start, period.end)
+    start = min(period.previous.start, earliest) if earliest else period.previous.start
+    window = Span(start, period.end)
     entries = []
     for r in phq9:
         listed, answer = item9(r)
