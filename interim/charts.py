@@ -320,13 +320,22 @@ def goal_chart(
 
 
 def pacing_strip(
-    days: Sequence[dt.date], counts: Sequence[int], *, ident: str, label: str
+    days: Sequence[dt.date],
+    counts: Sequence[int],
+    *,
+    ident: str,
+    label: str,
+    active: Sequence[bool] | None = None,
 ) -> Chart:
     """A small strip for the homework table: one column per day, bar height = entries that
-    day (capped at 3), a faint tick for a day without. "All done the night before" shows as
+    day (capped at 3), a faint tick for a day without, nothing for a day the homework did not
+    run (`active` False; default: it ran every day). "All done the night before" shows as
     one tall bar at the end."""
+    ran = [True] * len(days) if active is None else list(active)
+    if len(ran) != len(days):
+        raise ValueError("one active flag per day")
     done = [(d, c) for d, c in zip(days, counts, strict=True) if c > 0]
-    alt = f"{label}: practised on {len(done)} of {len(days)} days" + (
+    alt = f"{label}: practised on {len(done)} of {_ran_text(days, ran)}" + (
         ": " + ", ".join(f"{day_label(d)} ({c})" for d, c in done) + "." if done else "."
     )
     cell = min(8.0, 160.0 / max(len(days), 1))
@@ -337,6 +346,17 @@ def pacing_strip(
         if c > 0:
             h = 6 + 14 * min(c, 3) / 3
             svg.rect(x + cell * 0.15, 21 - h, cell * 0.7, h, BLUE)
-        else:
+        elif ran[i]:
             svg.rect(x + cell * 0.15, 19, cell * 0.7, 2, "#9a9a9a")
     return Chart(svg.done(), alt)
+
+
+def _ran_text(days: Sequence[dt.date], ran: Sequence[bool]) -> str:
+    """`14 days`, or `3 days it ran (16 Nov – 18 Nov)` when it ran on only some of them."""
+    on = [d for d, r in zip(days, ran, strict=True) if r]
+    if len(on) == len(days):
+        return f"{len(days)} days"
+    if not on:
+        return "0 days it ran"
+    span = day_label(on[0]) if len(on) == 1 else f"{day_label(on[0])} – {day_label(on[-1])}"
+    return f"{len(on)} day{'' if len(on) == 1 else 's'} it ran ({span})"

@@ -162,3 +162,17 @@ def test_pacing_strip_text_alternative() -> None:
 def test_mismatched_lengths_are_a_caller_bug() -> None:
     with pytest.raises(ValueError):
         charts.pacing_strip(DAYS, [1], ident="p", label="x")
+
+
+def test_pacing_strip_leaves_days_the_homework_did_not_run_blank() -> None:
+    ran = [False] * 11 + [True] * 3
+    chart = charts.pacing_strip(DAYS, [0] * 12 + [3, 1], ident="p", label="Sleep", active=ran)
+    assert (
+        chart.alt
+        == "Sleep: practised on 2 of 3 days it ran (15 Nov – 17 Nov): 16 Nov (3), 17 Nov (1)."
+    )
+    everything = charts.pacing_strip(DAYS, [0] * 12 + [3, 1], ident="p", label="Sleep")
+    ticks = len(parse(everything.svg).findall(f"{NS}rect"))
+    assert len(parse(chart.svg).findall(f"{NS}rect")) == ticks - 11  # no tick on 11 days
+    with pytest.raises(ValueError):
+        charts.pacing_strip(DAYS, [0] * 14, ident="p", label="x", active=[True])

@@ -171,3 +171,47 @@ def test_context_is_never_changed_by_rendering(folder: Path) -> None:
     before = json.dumps(context, sort_keys=True)
     render(context, "html", folder_root=folder, settings=loaded.settings)
     assert json.dumps(context, sort_keys=True) == before
+
+
+@pytest.mark.parametrize("profile", ["full", "scores-only", "gp"])
+def test_csv_carries_the_contacts_and_the_monitoring_line_after_the_entries(
+    folder: Path, profile: str
+) -> None:
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(rendered(folder, "csv", profile))))
+    notice = [r for r in rows if r[2] == "safety-notice"]
+    assert rows[1 : len(notice) + 1] == notice  # the notice's rows open the CSV
+    assert [r[5] for r in notice] == ["phq9_item9", "crisis_contacts", "monitoring"]
+    assert notice[1][6].startswith("Samaritans 116 123")
+    assert notice[2][6].startswith("Nobody monitors these files")
+
+
+def test_csv_without_configured_contacts_says_call_the_emergency_number(tmp_path: Path) -> None:
+    root = make_folder(tmp_path, hostile=False)
+    settings = root / "interim.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        "".join(line for line in text.splitlines(True) if "crisis" not in line),
+        encoding="utf-8",
+    )
+    rows = [r for r in rendered(root, "csv").splitlines() if ",safety-notice," in r]
+    assert any(",crisis_contacts," in r and "local emergency number" in r for r in rows)
+
+
+@pytest.mark.parametrize("profile", ["full", "scores-only"])
+def test_nothing_but_the_header_comes_before_the_notice(folder: Path, profile: str) -> None:
+    (folder / "records" / "2026-11-14-private.md").write_text(
+        "---\ntype: mood\ndate: 2026-11-14\nmood: 3\nprivate: true\n---\n", encoding="utf-8"
+    )
+    md, html = rendered(folder, "md", profile), rendered(folder, "html", profile)
+    for text, banner in ((md, MD_BANNER), (html, BANNER)):
+        start = text.index(banner)
+        assert "1 private entry left out." in text[start:]
+        assert "left out" not in text[:start] and "Profile:" not in text[:start]
+        if profile != "full":
+            assert "Profile:" in text[start:]
+    head, _ = md.split(MD_BANNER)
+    assert [line for line in head.splitlines() if line] == [md.splitlines()[0], md.splitlines()[2]]
+    assert html.index("</header>") < html.index(BANNER)

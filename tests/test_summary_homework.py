@@ -313,3 +313,58 @@ def test_homework_row_has_pacing_strip_for_the_period() -> None:
     assert row.pacing.label == "mostly at the end"
     data = row.to_data()
     assert data["assigned"] == "2026-11-11" and data["pacing"]["n"] == 2
+
+
+# -- pacing over the homework's own active days ---------------------------------------------
+
+
+def test_pacing_of_a_homework_set_mid_period_is_not_mostly_at_the_end() -> None:
+    # Assigned Sun 15 Nov: active 16–18 Nov, done all three days. Perfect adherence over 3
+    # active days is not "mostly at the end" of the 7-day period: too short to judge.
+    records = [
+        homework("h", "2026-11-15", "daily", track={"type": "sleep"}),
+        *[rec("sleep", d) for d in ("2026-11-16", "2026-11-17", "2026-11-18")],
+    ]
+    row = rows(records)["h"]
+    assert row.done_text == "3 of 3"
+    assert row.pacing.label == "too short to judge"
+    assert row.pacing.strip == [0, 0, 0, 0, 1, 1, 1]  # still the whole period
+    assert row.pacing.active == [False, False, False, False, True, True, True]
+
+
+def test_pacing_of_a_homework_due_early_is_not_mostly_at_the_start() -> None:
+    records = [
+        homework("h", "2026-11-11", "daily", due="2026-11-13", track={"type": "sleep"}),
+        rec("sleep", "2026-11-12"),
+        rec("sleep", "2026-11-13"),
+    ]
+    row = rows(records)["h"]
+    assert row.done_text == "2 of 2"
+    assert row.pacing.label == "too short to judge"
+    assert row.pacing.active == [True, True, False, False, False, False, False]
+
+
+def test_pacing_is_judged_at_the_due_date_not_the_period_end() -> None:
+    # 14-day period, homework due 18 Nov (active 12–18, 7 days): 4 of 5 entries on its last
+    # two days is the "night before" pattern, though the period runs on to 25 Nov.
+    long = period("2026-11-12", "2026-11-25", last_session="2026-11-11")
+    dates = ("2026-11-12", "2026-11-17", "2026-11-17", "2026-11-18", "2026-11-18")
+    records = [
+        homework("h", "2026-11-11", "daily", due="2026-11-18", track={"type": "sleep"}),
+        *[rec("sleep", d) for d in dates],
+    ]
+    p = rows(records, long)["h"].pacing
+    assert p.label == "mostly at the end"
+    assert (p.first_two_share, p.last_two_share, p.even_share) == (0.2, 0.8, 0.29)
+    assert len(p.strip) == 14 and p.active == [True] * 7 + [False] * 7
+
+
+def test_pacing_over_five_active_days_can_be_judged() -> None:
+    # Assigned 13 Nov: active 14–18 (5 days). Even share 2/5; 2 of 5 at the end is not bunched.
+    daily = ("2026-11-14", "2026-11-15", "2026-11-16", "2026-11-17", "2026-11-18")
+    records = [
+        homework("h", "2026-11-13", "daily", track={"type": "sleep"}),
+        *[rec("sleep", d) for d in daily],
+    ]
+    p = rows(records)["h"].pacing
+    assert (p.label, p.first_two_share, p.even_share) == ("even", 0.4, 0.4)

@@ -182,3 +182,42 @@ def test_sources_and_thresholds_are_carried() -> None:
 
 def test_no_questionnaires_no_section() -> None:
     assert summarise_questionnaires(scope([rec("mood", "2026-11-13", mood=3)], P)) is None
+
+
+def test_caseness_names_the_scored_form_when_later_forms_have_no_score() -> None:
+    from interim.summary.glance import questionnaire_numbers
+
+    incomplete = items_for(6, 9)
+    incomplete[3] = None
+    records = [
+        phq9("2026-10-27", items_for(12, 9)),
+        phq9("2026-11-10", incomplete),
+        phq9("2026-11-17", [1, 1]),  # wrong number of items: not scored
+        gad7("2026-11-03", items_for(8, 7)),
+        gad7("2026-11-17", [None, *items_for(5, 6)]),
+    ]
+    found = summary(records)
+    phq, gad = found.instruments
+    assert phq.latest is not None and phq.latest.total == 12
+    assert (
+        phq.caseness_text == "at or above the cut-off (10) at the latest scored form (Tue 27 Oct)"
+    )
+    assert gad.caseness_text == "at or above the cut-off (8) at the latest scored form (Tue 3 Nov)"
+    assert gad.cutoff_note == (
+        "The GAD-7 of 8 at the latest scored form (Tue 3 Nov) is in the “mild” band and at or "
+        "above the cut-off of 8."
+    )
+    keys = {k.id: k for k in questionnaire_numbers(found)}
+    assert keys["questionnaire.phq9"].cutoff_text == (
+        "at or above the cut-off (10) at the latest scored form (Tue 27 Oct)"
+    )
+
+
+def test_caseness_wording_is_unchanged_when_the_latest_form_is_scored() -> None:
+    from interim.summary.glance import questionnaire_numbers
+
+    incomplete = items_for(6, 9)
+    incomplete[3] = None
+    found = summary([phq9("2026-11-10", incomplete), phq9("2026-11-17", items_for(9, 9))])
+    assert found.instruments[0].caseness_text == "below the cut-off (10) at the latest score"
+    assert questionnaire_numbers(found)[0].cutoff_text == "below the cut-off (10)"

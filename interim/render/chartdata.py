@@ -119,14 +119,20 @@ def goal_chart(goals: Sequence[Mapping[str, Any]], ident: str) -> Figure | None:
     return _figure(charts.goal_chart(lines, ident=ident)) if lines else None
 
 
-def pacing_chart(strip: Sequence[int], start: Any, ident: str, label: str) -> Figure | None:
-    """The homework table's pacing strip: entries per day from the period's first day."""
+def pacing_chart(
+    strip: Sequence[int], start: Any, ident: str, label: str, active: Any = None
+) -> Figure | None:
+    """The homework table's pacing strip: entries per day from the period's first day;
+    `active` (the pacing's `active`, one flag per day) leaves days it did not run blank."""
     first = as_date(start)
     if first is None or not strip:
         return None
     days = [first + dt.timedelta(days=i) for i in range(len(strip))]
     counts = [int(c) if isinstance(c, int) else 0 for c in strip]
-    return _figure(charts.pacing_strip(days, counts, ident=ident, label=label))
+    ran = None
+    if isinstance(active, Sequence) and len(active) == len(strip):
+        ran = [a is not False for a in active]
+    return _figure(charts.pacing_strip(days, counts, ident=ident, label=label, active=ran))
 
 
 GLOBALS: dict[str, Callable[..., Figure | None]] = {

@@ -51,7 +51,9 @@ def charts(context: dict[str, Any]) -> Figures:
     start = context["period"]["start"]
     for i, h in enumerate(context["glance"]["homework"], 1):
         label = h.get("title") or h["id"]
-        add(f"pace-{i}", chartdata.pacing_chart(h["pacing"]["strip"], start, f"pace-{i}", label))
+        pace = h["pacing"]
+        chart = chartdata.pacing_chart(pace["strip"], start, f"pace-{i}", label, pace.get("active"))
+        add(f"pace-{i}", chart)
     for section in context["sections"]:
         for key, figure in _section_charts(section):
             add(key, figure)

@@ -136,7 +136,9 @@ def record_rows(
 
 
 def safety_rows(safety: dict[str, Any]) -> Iterator[list[str]]:
-    """The safety notice opens the CSV too, as rows of type `safety-notice`."""
+    """The safety notice opens the CSV too, as rows of type `safety-notice`: one per entry
+    (field `phq9_item9`), then the crisis contacts (`crisis_contacts`) and the statement that
+    nobody monitors these files (`monitoring`), which go wherever the notice goes."""
     if not safety.get("show"):
         return
     for entry in safety.get("entries", []):
@@ -150,6 +152,8 @@ def safety_rows(safety: dict[str, Any]) -> Iterator[list[str]]:
             "phq9_item9",
             answer,
         ]
+    for name, key in (("crisis_contacts", "contacts"), ("monitoring", "monitoring")):
+        yield ["", "", "safety-notice", "", "", name, str(safety.get(key) or "")]
 
 
 def _day(record: Record) -> dt.date | None:

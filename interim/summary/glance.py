@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from interim.summary.data import Data
 from interim.summary.mood import MoodSummary
-from interim.summary.questionnaires import QuestionnaireSummary
+from interim.summary.questionnaires import QuestionnaireSummary, rests_on
 from interim.summary.sleep import SleepSummary
 
 
@@ -32,7 +32,8 @@ class KeyNumber(Data):
     note: str | None = None  # e.g. reliable change in words
     cutoff: int | None = None  # questionnaires: the caseness cut-off (PHQ-9 10, GAD-7 8)
     above_cutoff: bool | None = None  # the latest score is at or above it
-    cutoff_text: str | None = None  # "at or above the cut-off (8)", "below the cut-off (10)"
+    cutoff_text: str | None = None  # "at or above the cut-off (8)", "below the cut-off (10)",
+    # "… at the latest scored form (Tue 17 Nov)" when later forms have no score
 
 
 def _plural(n: int, word: str) -> str:
@@ -102,18 +103,22 @@ def questionnaire_numbers(q: QuestionnaireSummary) -> list[KeyNumber]:
                 note=inst.reliable_text,
                 cutoff=inst.cutoff,
                 above_cutoff=inst.above_cutoff,
-                cutoff_text=_cutoff_words(inst.above_cutoff, inst.cutoff),
+                cutoff_text=_cutoff_words(
+                    inst.above_cutoff, inst.cutoff, rests_on(inst.administrations, latest)
+                ),
             )
         )
     return out
 
 
-def _cutoff_words(above: bool | None, cutoff: int) -> str | None:
+def _cutoff_words(above: bool | None, cutoff: int, where: str | None = None) -> str | None:
     """Beside the band, since a band can read milder than it is: a GAD-7 of 8 is "mild" and
-    yet at the cut-off (DESIGN §2.3)."""
+    yet at the cut-off (DESIGN §2.3). `where` names the scored form's date when later forms
+    have no score (`rests_on`)."""
     if above is None:
         return None
-    return f"{'at or above' if above else 'below'} the cut-off ({cutoff})"
+    words = f"{'at or above' if above else 'below'} the cut-off ({cutoff})"
+    return words if where is None else f"{words} {where}"
 
 
 def _lower_is_better(change: int | None) -> str | None:

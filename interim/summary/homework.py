@@ -12,7 +12,8 @@ rounded half up (3/week over 6 days: 18/7 = 2.57 → 3); `once` one.
 Done: records dated inside the period and the homework's active days that name it in
 `homework:`, or else match its `track:` rule. An explicit link wins: a record that names a
 homework counts for that one only. A record matching several rules counts for each. Done
-may exceed expected ("2 of 1") and is shown as it is.
+may exceed expected ("2 of 1") and is shown as it is. Pacing is judged over the same active
+days (a task set mid-period and done every day is not "mostly at the end").
 """
 
 from __future__ import annotations
@@ -162,7 +163,7 @@ def _row(hw: Record, days: list[dt.date], scope: Scope) -> HomeworkRow:
         done=len(entries),
         done_text=f"{len(entries)} of {'?' if want is None else want}",
         days_practised=len({e.date for e in entries}),
-        pacing=pacing([e.date for e in entries if e.date is not None], scope.period),
+        pacing=pacing([e.date for e in entries if e.date is not None], scope.period, days),
         carried_over=bool(last and assigned and assigned < last.date and status not in CLOSED),
         status=status,
         confidence=hw.get("confidence"),

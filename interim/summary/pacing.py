@@ -1,19 +1,25 @@
-"""Pacing: were the entries spread over the period, or made in a rush at one end ("all done
-the night before the session")?
+"""Pacing: were a homework's entries spread over the days it ran, or made in a rush at one
+end ("all done the night before the session")?
 
-Rule (one rule, written in the report beside the label): compare the share of the entries
-made in the period's first two days, and in its last two days, with the share an even
-spread puts in two days (2 / period days). A share at least twice the even share *and* at
-least half of all entries is "mostly at the start" (or "at the end"). Otherwise "even",
-which here means "not bunched at either end". Periods shorter than 5 days have no separate
-start and end ("too short to judge"); fewer than 2 entries make no pattern.
+Rule (one rule, written in the report beside the label): over the days the homework was
+active within the period (all of the period when no active days are given), compare the
+share of the entries made on the first two of those days, and on the last two, with the
+share an even spread puts in two days (2 / active days). A share at least twice the even
+share *and* at least half of all entries is "mostly at the start" (or "at the end").
+Otherwise "even", which here means "not bunched at either end". Fewer than 5 active days
+have no separate start and end ("too short to judge"): a task that ran for 3 days and was
+done on all 3 is not "mostly at the end". Fewer than 2 entries make no pattern.
+
+The strip still covers the whole period, first day first, with `active` saying which of its
+days the homework ran on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from interim.summary.data import Data, half_up
@@ -23,7 +29,7 @@ MIN_DAYS = 5
 MIN_ENTRIES = 2
 RULE = (
     "Mostly at the start (or end): at least half of the entries, and at least twice an "
-    "even spread's share, fell in the period's first (or last) two days."
+    "even spread's share, fell in the first (or last) two days the homework ran."
 )
 
 
@@ -33,26 +39,33 @@ class Pacing(Data):
     # the end", "too short to judge", "too few entries to judge", "no entries"
     strip: list[int]  # entries on each day of the period, first day first
     n: int  # entries it rests on
-    first_two_share: float | None  # 0–1
-    last_two_share: float | None
-    even_share: float | None  # what an even spread puts in two days
+    first_two_share: float | None  # 0–1, of the first two active days
+    last_two_share: float | None  # of the last two active days
+    even_share: float | None  # what an even spread puts in two days (2 / active days)
     rule: str = RULE
+    active: list[bool] = field(default_factory=list)  # per strip day: did the homework run
 
 
-def pacing(dates: list[dt.date], period: Span) -> Pacing:
+def pacing(dates: list[dt.date], period: Span, active: Sequence[dt.date] | None = None) -> Pacing:
+    """Entries on `dates`, judged over the `active` days (default: the whole period)."""
+    days = period.dates()
+    ran = set(days) if active is None else set(active) & set(days)
+    window = [day for day in days if day in ran]
     counts = Counter(d for d in dates if d in period)
-    strip = [counts.get(day, 0) for day in period.dates()]
+    strip = [counts.get(day, 0) for day in days]
+    flags = [day in ran for day in days]
+    judged = [counts.get(day, 0) for day in window]
     n = sum(strip)
-    if period.days < MIN_DAYS:
-        return Pacing("too short to judge", strip, n, None, None, None)
+    if len(window) < MIN_DAYS:
+        return Pacing("too short to judge", strip, n, None, None, None, active=flags)
     if n == 0:
-        return Pacing("no entries", strip, n, None, None, None)
-    even = Fraction(2, period.days)
-    first = Fraction(sum(strip[:2]), n)
-    last = Fraction(sum(strip[-2:]), n)
+        return Pacing("no entries", strip, n, None, None, None, active=flags)
+    even = Fraction(2, len(window))
+    first = Fraction(sum(judged[:2]), n)
+    last = Fraction(sum(judged[-2:]), n)
     shares = (half_up(first, 2), half_up(last, 2), half_up(even, 2))
     if n < MIN_ENTRIES:
-        return Pacing("too few entries to judge", strip, n, *shares)
+        return Pacing("too few entries to judge", strip, n, *shares, active=flags)
     at_start = first >= 2 * even and first >= Fraction(1, 2)
     at_end = last >= 2 * even and last >= Fraction(1, 2)
     if at_start and at_end:
@@ -61,4 +74,4 @@ def pacing(dates: list[dt.date], period: Span) -> Pacing:
         text = "mostly at the start" if at_start else "mostly at the end"
     else:
         text = "even"
-    return Pacing(text, strip, n, *shares)
+    return Pacing(text, strip, n, *shares, active=flags)

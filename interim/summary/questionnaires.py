@@ -7,7 +7,9 @@ totals, severity bands, first → latest change, reliable change and caseness (D
   same size (NHS Talking Therapies manual, 2024).
 - Caseness: at or above the cut-off (PHQ-9 10, GAD-7 8) at the latest score. The wording
   stays descriptive ("below the cut-off at the latest score"), never "recovered": this is
-  mid-treatment, and one score is not a diagnosis.
+  mid-treatment, and one score is not a diagnosis. When later forms on record have no score
+  (incomplete, not scored), the wording names the date of the form it rests on ("at the
+  latest scored form (Tue 17 Nov)").
 
 An incomplete form has no total and no band: it is listed with its missing items. A form
 with an item outside the range or the wrong number of items is listed, not scored. When the
@@ -22,7 +24,7 @@ from typing import Any
 
 from interim.measures import MEASURES, Measure, score
 from interim.model import Record
-from interim.summary.data import Data
+from interim.summary.data import Data, day_text, weekday
 from interim.summary.scope import Scope
 
 
@@ -84,7 +86,9 @@ def administration(r: Record, measure: Measure, scope: Scope) -> Administration:
     ]
     s = score(measure, items)
     problem = None
-    if not items:
+    if r.salvaged:  # its front matter is broken: listed for the safety notice, never scored
+        status, problem = "not scored", "the file could not be read in full (see Problems)"
+    elif not items:
         status, problem = "not scored", "the items could not be read"
     elif bad:
         status = "not scored"
@@ -125,6 +129,7 @@ def _instrument(measure: Measure, admins: list[Administration]) -> InstrumentSum
     scored = [a for a in admins if a.total is not None]
     latest = scored[-1] if scored else None
     above = None if latest is None or latest.total is None else latest.total >= measure.cutoff
+    where = rests_on(admins, latest) or "at the latest score"
     inst = InstrumentSummary(
         key=measure.key,
         name=measure.name,
@@ -141,18 +146,31 @@ def _instrument(measure: Measure, admins: list[Administration]) -> InstrumentSum
         reliable=None,
         reliable_text=None,
         above_cutoff=above,
-        caseness_text=None if above is None else _caseness(above, measure.cutoff),
+        caseness_text=None if above is None else _caseness(above, measure.cutoff, where),
         cutoff_text=_cutoff_text(measure),
-        cutoff_note=_cutoff_note(measure, latest),
+        cutoff_note=_cutoff_note(measure, latest, rests_on(admins, latest)),
         series=[{"date": a.date, "total": a.total, "band": a.band, "path": a.path} for a in scored],
     )
     inst.change = _change(inst)
     return inst
 
 
-def _caseness(above: bool, cutoff: int) -> str:
-    where = "at or above" if above else "below"
-    return f"{where} the cut-off ({cutoff}) at the latest score"
+def rests_on(admins: list[Administration], latest: Administration | None) -> str | None:
+    """`at the latest scored form (Tue 17 Nov)` when a later form on record has no score
+    (incomplete, not scored), so "at the latest score" would hide how old the score is;
+    None when the latest scored form is the latest form on record."""
+    if latest is None or not admins or latest is admins[-1]:
+        return None
+    if latest.date is None:
+        return "at the latest scored form"
+    last = admins[-1].date
+    year = last is None or last.year != latest.date.year
+    return f"at the latest scored form ({weekday(latest.date)} {day_text(latest.date, year=year)})"
+
+
+def _caseness(above: bool, cutoff: int, where: str) -> str:
+    side = "at or above" if above else "below"
+    return f"{side} the cut-off ({cutoff}) {where}"
 
 
 def _cutoff_text(measure: Measure) -> str:
@@ -168,15 +186,23 @@ def _cutoff_text(measure: Measure) -> str:
     return text
 
 
-def _cutoff_note(measure: Measure, latest: Administration | None) -> str | None:
-    """GAD-7 8–9: "mild" by band, and above the cut-off (DESIGN §2.3 asks to say so)."""
+def _cutoff_note(
+    measure: Measure, latest: Administration | None, where: str | None = None
+) -> str | None:
+    """GAD-7 8–9: "mild" by band, and above the cut-off (DESIGN §2.3 asks to say so).
+    `where`: see `rests_on`."""
     if latest is None or latest.total is None:
         return None
     band = measure.band(measure.cutoff)
     if band.low < measure.cutoff <= latest.total <= band.high:
+        score = (
+            f"The latest {measure.name} of {latest.total}"
+            if where is None
+            else f"The {measure.name} of {latest.total} {where}"
+        )
         return (
-            f"The latest {measure.name} of {latest.total} is in the “{band.label}” band and at "
-            f"or above the cut-off of {measure.cutoff}."
+            f"{score} is in the “{band.label}” band and at or above the cut-off of "
+            f"{measure.cutoff}."
         )
     return None
 
