@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -180,6 +181,7 @@ class Watcher:
     def run(self) -> None:
         """Start watching, build once, then rebuild on changes until interrupted. Starting
         first means a save during the first build is not missed."""
+        previous = self._stop_on_signals()
         try:
             self.observer = self.start_observer()
             call(self._rebuild, frozenset(), False, self.on_error)
@@ -190,6 +192,23 @@ class Watcher:
             pass
         finally:
             self.close()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _stop_on_signals(self) -> dict[int, Any]:
+        """SIGTERM and SIGHUP (a closed terminal, a service manager) end the loop the way
+        Ctrl-C does, so the observer is stopped and the cache saved. Only the main thread
+        may set handlers; elsewhere (tests) nothing is changed."""
+        previous: dict[int, Any] = {}
+        for name in ("SIGTERM", "SIGHUP"):
+            sig = getattr(signal, name, None)
+            if sig is None:
+                continue
+            try:
+                previous[sig] = signal.signal(sig, lambda *_: self.stop())
+            except ValueError:
+                break
+        return previous
 
     def _rebuild(self, changed: frozenset[str], may_wait: bool) -> bool | None:
         return self.rebuild(changed, may_wait)  # looked up each time: it may be replaced
