@@ -456,3 +456,29 @@ def test_watch_rebuild_waits_for_a_half_written_file(tmp_path: Path) -> None:
     (root / "m.md").write_text("---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\n")
     assert rebuild(frozenset({str(root / "m.md")}), True) is True
     assert written == [1]
+
+
+def test_sigterm_ends_watch_cleanly(tmp_path: Path) -> None:
+    """A service manager or a closed terminal stops `watch` the way Ctrl-C does: exit 0."""
+    import signal
+    import subprocess
+    import sys
+    import time as _time
+
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "m.md").write_text("---\ntype: mood\ndate: 2026-11-20\nmood: 5\n---\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    cmd = [sys.executable, "-m", "interim", "watch", str(folder), "-o", str(tmp_path / "r.html")]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = _time.monotonic() + 30
+        while not (tmp_path / "r.html").exists() and _time.monotonic() < deadline:
+            _time.sleep(0.1)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        if proc.stdout is not None:
+            proc.stdout.close()
