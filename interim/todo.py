@@ -29,6 +29,7 @@ class Task:
     done: int
     expected_so_far: int | None  # None: the frequency could not be read
     expected_total: int | None  # over every day to `due`; None without a due date
+    days: int = 0  # distinct days with an entry: "done 53" for a diary kept twice a day
 
 
 @dataclass
@@ -113,6 +114,7 @@ def _task(hw: Record, folder: Folder, today: dt.date) -> Task:
         due=due,
         status=hw.get("status"),
         done=len(done),
+        days=len({r.date for r in done if r.date is not None}),
         expected_so_far=expected(hw.get("frequency"), so_far),
         expected_total=expected(hw.get("frequency"), _days(start, due)) if due else None,
     )
@@ -181,7 +183,8 @@ def _task_lines(t: Task) -> list[str]:
     if t.status:
         detail.append(t.status)
     so_far = "?" if t.expected_so_far is None else str(t.expected_so_far)
-    count = f"    done {t.done} of {so_far} expected so far"
+    on_days = f", on {t.days} day{'' if t.days == 1 else 's'}" if t.done else ""
+    count = f"    done {t.done} of {so_far} expected so far{on_days}"
     if t.expected_total is not None and t.expected_total != t.expected_so_far:
         count += f" ({t.expected_total} by the due date)"
     return [head, f"    {', '.join(detail)}", count]

@@ -49,9 +49,9 @@ def test_todo_in_the_terminal(folder: Path, run_cli) -> None:
     assert "Mood diary [2026-11-11-mood-diary]" in out
     # 12–15 Nov: four days so far, four entries (a private one is still practice done);
     # seven days to the due date.
-    assert "done 4 of 4 expected so far (7 by the due date)" in out
+    assert "done 4 of 4 expected so far, on 4 days (7 by the due date)" in out
     # 2/week over 4 days: 8/7 rounds to 1; over 14 days to the due date: 4.
-    assert "done 1 of 1 expected so far (4 by the due date)" in out
+    assert "done 1 of 1 expected so far, on 1 day (4 by the due date)" in out
     assert "Read the handout" not in out  # done homework is not open
     due = out.split("Due before the next session:")[1].split("Today's diary:")[0]
     assert "Mood diary" in due and "Thought records" not in due  # due after the session
