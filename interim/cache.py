@@ -42,7 +42,7 @@ __all__ = ["FolderCache", "Stored", "cache_dir", "cache_file", "clear", "fingerp
 # (size, mtime_ns, (inode, ctime_ns), record or None, the file's own diagnostics, "not a record")
 Stored = tuple[int, int, tuple[int, int], "Record | None", tuple[Diagnostic, ...], bool]
 
-FORMAT = b"interim-cache 3\n"  # bump when `Stored` or the file's layout changes
+FORMAT = b"interim-cache 4\n"  # bump when `Stored` or the file's layout changes
 CHUNK = 2000  # entries per pickle in the file (see `_write`)
 SUFFIX = ".cache"
 # A file changed within this many seconds of a load may change again with the same size and

@@ -189,19 +189,46 @@ DOCS: dict[str, CodeDoc] = {
         "latest.md, a symbolic link to 2026-11-20-mood.md",
         "no link: 2026-11-20-mood.md is the only copy, in the folder itself",
     ),
+    "IM117": CodeDoc(
+        "interim reads records from `.md` and `.markdown` files. A file that looks meant as "
+        "a record — a text file of another extension (`.txt`, `.md.txt`, `.mkd`) that starts "
+        "like one, has a `type:` line or a date in its name, or a `.md` file with a date in "
+        "its name but no front matter — is not counted, and this says so, so nothing is left "
+        "out in silence. (The safety notice still reads it.)",
+        "==> 2026-11-20-mood.txt <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\n",
+        "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\n",
+    ),
+    "IM118": CodeDoc(
+        "Phone keyboards and word processors turn `---` into a long dash (—) as you type "
+        '("smart punctuation"). A front matter opened and closed by such lines is read all '
+        "the same, with this warning: other tools will not read it, so make both lines three "
+        "hyphens again and turn smart dashes off.",
+        "==> 2026-11-20-mood.md <==\n\u2014\ntype: mood\ndate: 2026-11-20\nmood: 4\n\u2014\n",
+        "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\n",
+    ),
+    "IM119": CodeDoc(
+        "A byte-order mark is an invisible character some editors put at the very start of "
+        "a file; one is fine. Copying text between editors can leave two or more, which "
+        "hides the `---` from other tools. interim reads the file all the same and warns.",
+        "==> 2026-11-20-mood.md <==\n\ufeff\ufeff---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\n",
+        "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\n",
+    ),
     "IM120": CodeDoc(
         "When two devices change a file at the same time, sync clients (Dropbox, Nextcloud, "
         "Syncthing, Resilio, Google Drive) or git keep both versions under a name like this "
-        "one. interim does not count the copy, so an entry is never counted twice; compare "
-        "it with the original, keep what you need there, then delete the copy.",
+        "one; editors and people leave backups (`mood.md.bak`). interim does not count the "
+        "copy, so an entry is never counted twice, but its safety answers still reach the "
+        "safety notice. Compare it with the original, keep what you need there, then delete "
+        "the copy.",
         _mood() + _mood("2026-11-20-mood.sync-conflict-20261120-213512-ABCDEF7.md", anxiety=6),
         _mood(),
     ),
     "IM121": CodeDoc(
-        "Names like `mood 2.md` (iCloud), `mood (1).md` (Google Drive) or `mood-LAPTOP.md` "
-        "(OneDrive) next to `mood.md` may be sync copies, but a person could also choose "
-        "them. interim still reads the file as a record; it is left out only when it repeats "
-        "the original's type, date and time (IM306). Renaming it stops the warning.",
+        "Names like `mood 2.md` (iCloud), `mood (1).md` (Google Drive), `mood-LAPTOP.md` "
+        "(OneDrive), `mood copy.md` (Finder) or `mood - Copy.md` (Windows) next to `mood.md` "
+        "may be copies, but a person could also choose them. interim still reads the file "
+        "as a record; it is left out only when it holds the same entry as another file "
+        "(IM306). Renaming it stops the warning.",
         _mood() + _mood("2026-11-20-mood 2.md", time="22:45"),
         _mood() + _mood("2026-11-20-mood-evening.md", time="22:45"),
     ),
@@ -403,9 +430,10 @@ DOCS: dict[str, CodeDoc] = {
     "IM220": CodeDoc(
         "Question 9 of the PHQ-9 asks about thoughts of being better off dead or of hurting "
         "yourself. When it is answered above 0 (or left unanswered), every report opens with "
-        "a safety notice and crisis contacts. This is a notice, not a mistake: it never "
-        "changes the result of `interim check`. Nobody monitors these files, so if you are "
-        "in danger now, call your local emergency number.",
+        "a safety notice and crisis contacts, and `check` lists the same forms as this "
+        "notice: copies and files with errors included. This is a notice, not a mistake: it "
+        "never changes the result of `interim check`. Nobody monitors these files, so if you "
+        "are in danger now, call your local emergency number.",
         "==> 2026-11-18-phq9.md <==\n---\ntype: questionnaire\ndate: 2026-11-18\n"
         "instrument: phq9\nitems: [2, 1, 2, 1, 1, 0, 1, 1, 1]\n---\n",
         "(nothing to fix: the notice is shown as long as the answer is on record)",
@@ -431,6 +459,23 @@ DOCS: dict[str, CodeDoc] = {
         "emotions: [sad, tired]\n---\n",
     ),
     # -- IM3xx: across records --------------------------------------------------------------
+    "IM223": CodeDoc(
+        "In YAML, a space followed by `#` starts a comment, which is thrown away: "
+        '`hot_thought: I am worthless #always` is stored as "I am worthless". interim warns '
+        "at the `#`, so no words are lost in silence; quote the whole value to keep them. "
+        "(The hints `interim new` writes after a value are comments on purpose: no warning.)",
+        "==> 2026-11-20-thought.md <==\n---\ntype: thought-record\ndate: 2026-11-20\n"
+        "hot_thought: I am worthless #always\n---\n",
+        "==> 2026-11-20-thought.md <==\n---\ntype: thought-record\ndate: 2026-11-20\n"
+        'hot_thought: "I am worthless #always"\n---\n',
+    ),
+    "IM225": CodeDoc(
+        "A date before 1900, or more than a year after the report date, is almost always a "
+        "typo (`0026-11-20`, `2062-11-20`). The entry still counts, under the date as "
+        "written, so check the year.",
+        "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 1026-11-20\nmood: 4\n---\n",
+        "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\n",
+    ),
     "IM301": CodeDoc(
         "Every record has an id, its `id:` or else its file name without `.md`, compared "
         "without regard to case. Two records with one id make links to it ambiguous: a "
@@ -445,8 +490,9 @@ DOCS: dict[str, CodeDoc] = {
     ),
     "IM302": CodeDoc(
         "A sleep diary describes one night, dated by the morning it is filled in. Two "
-        "diaries with the same date are two accounts of one night, and interim cannot tell "
-        "which is right; merge them into one file.",
+        "diaries with the same date are two accounts of one night: interim counts the night "
+        "once (from the file whose name is not a copy's, else the first by name) and names "
+        "both files, with the values where they differ; merge them into one file.",
         "==> 2026-11-20-sleep.md <==\n---\ntype: sleep\ndate: 2026-11-20\n"
         'bedtime: "23:00"\nout_of_bed: "07:00"\n---\n'
         "==> 2026-11-20-sleep-2.md <==\n---\ntype: sleep\ndate: 2026-11-20\n"
@@ -487,10 +533,12 @@ DOCS: dict[str, CodeDoc] = {
         "date: 2026-11-22\ngoals:\n  sleep-better: 4\n---\n",
     ),
     "IM306": CodeDoc(
-        "A file whose name looks like a sync copy (IM121) and that has the same type, date "
-        "and time as the original is taken to be a copy: it is left out so the entry is not "
-        "counted twice. If it is really a second entry, give it its own time and a new name.",
-        _mood() + _mood("2026-11-20-mood 2.md"),
+        "Two files hold one entry when their text is the same, or when they share the type "
+        "and its identifying fields (date and time; for a questionnaire also the instrument) "
+        "— whatever their names. The entry is counted once, from the file whose name is not "
+        "a copy's, else the first by name; where the two differ, both values are shown. If "
+        "it is really a second entry, give it its own time.",
+        _mood() + _mood("evening.md"),
         _mood(),
     ),
     # -- IM9xx: settings, types and templates -----------------------------------------------

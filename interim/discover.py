@@ -24,8 +24,11 @@ from interim.filenames import (
     SYSTEM,
     TEMP,
     TOP_ONLY,
+    CopyName,
     certain_copy,
     look_alike,
+    other_text_extension,
+    record_extension,
     windows_problem,
 )
 
@@ -42,10 +45,14 @@ class Candidate:
     size: int
     mtime_ns: int
     inode: int
-    copy_of: str | None = None  # rel of the original this look-alike may copy
+    copy_of: str | None = None  # rel of the original this copy (or look-alike) may copy
     # The inode's change time: an edit that keeps size and mtime (rsync --inplace -t,
     # `touch -r`) still changes it, and no user can set it (git's index does the same).
     ctime_ns: int = 0
+    # "record"; "copy": a conflict copy, read only for the safety notice and never counted;
+    # "other": a text file of another extension, reported when it looks like a record.
+    kind: str = "record"
+    made_by: str = ""  # who makes such a copy ("Dropbox"), for the messages
 
 
 @dataclass
@@ -144,36 +151,55 @@ class _Walker:
     def _file(self, entry: os.DirEntry[str], rel: str, names: set[str]) -> bool:
         name = entry.name
         folder = rel[: len(rel) - len(name)]
-        if (conflict := certain_copy(name)) is not None:
-            orig, client = conflict
-            self.diags.append(_conflict(rel, folder + orig, client, orig in names))
+        kind, copy = "record", certain_copy(name)
+        if copy is not None:
+            kind = "copy"
+            self.diags.append(_conflict(rel, folder + copy.original, copy, copy.original in names))
+        elif not record_extension(name):
+            if not other_text_extension(name):
+                return False
+            kind = "other"
+        st = self._stat(entry, rel, kind)
+        if st is None:
             return False
-        if name[-3:].lower() != ".md":
-            return False
-        try:
-            st = entry.stat(follow_symlinks=False)
-        except FileNotFoundError:
-            return False  # deleted since the listing: nothing to report
-        except OSError as exc:
-            self.diags.append(_os_diag(rel, exc, "file"))
-            return False
-        if not stat.S_ISREG(st.st_mode):
-            self.diags.append(_special(rel, st.st_mode))
-            return False
-        if st.st_size > self.max_size:
-            self.diags.append(_too_large(rel, st.st_size, self.max_size))
-            return False
-        copy_of = None
-        if (look := look_alike(name, names)) is not None:
-            copy_of = folder + look[0]
-            self.diags.append(_possible_copy(rel, copy_of, look[1]))
-        path = Path(entry.path)
+        if kind == "record" and (look := look_alike(name, names)) is not None:
+            copy = look
+            self.diags.append(_possible_copy(rel, folder + look.original, look.who))
         self.files.append(
             Candidate(
-                path, rel, st.st_size, st.st_mtime_ns, st.st_ino, copy_of, ctime_ns=st.st_ctime_ns
+                Path(entry.path),
+                rel,
+                st.st_size,
+                st.st_mtime_ns,
+                st.st_ino,
+                folder + copy.original if copy is not None else None,
+                ctime_ns=st.st_ctime_ns,
+                kind=kind,
+                made_by=copy.who if copy is not None else "",
             )
         )
         return True
+
+    def _stat(self, entry: os.DirEntry[str], rel: str, kind: str) -> os.stat_result | None:
+        """The entry's stat, when it is a regular file within the size cap. A text file of
+        another extension that is no regular file or too large is no record: no word."""
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            return None  # deleted since the listing: nothing to report
+        except OSError as exc:
+            if kind != "other":
+                self.diags.append(_os_diag(rel, exc, "file"))
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            if kind != "other":
+                self.diags.append(_special(rel, st.st_mode))
+            return None
+        if st.st_size > self.max_size:
+            if kind != "other":
+                self.diags.append(_too_large(rel, st.st_size, self.max_size))
+            return None
+        return st
 
     def _symlink(self, entry: os.DirEntry[str], rel: str) -> None:
         try:
@@ -186,7 +212,7 @@ class _Walker:
         except OSError:  # dangling, or a loop: it could have been either
             what = f"a symbolic link that leads nowhere (to `{target}`: missing, or a loop)"
         else:
-            if not is_dir and entry.name[-3:].lower() != ".md":
+            if not is_dir and not record_extension(entry.name):
                 return  # a link to some other file: ignored like the file would be
             kind = "folder" if is_dir else "file"
             what = f"a symbolic link to the {kind} `{target}`"
@@ -210,9 +236,13 @@ class _Walker:
 # -- diagnostics ---------------------------------------------------------------------------
 
 
-def _conflict(rel: str, orig: str, client: str, exists: bool) -> Diagnostic:
+def _conflict(rel: str, orig: str, copy: CopyName, exists: bool) -> Diagnostic:
     orig_s = escape_text(orig)
-    msg = f"this is a {client} conflict copy of `{orig_s}`; it is not counted as a record"
+    what = "a backup copy" if copy.who == "a backup" else f"a {copy.who} conflict copy"
+    msg = (
+        f"this is {what} of `{orig_s}`; it is not counted as a record (the safety notice"
+        " still reads it)"
+    )
     if exists:
         hint = f"compare it with `{orig_s}`, keep what you need in the original, then delete it"
     else:
@@ -224,8 +254,9 @@ def _conflict(rel: str, orig: str, client: str, exists: bool) -> Diagnostic:
 def _possible_copy(rel: str, orig: str, client: str) -> Diagnostic:
     orig_s = escape_text(orig)
     msg = (
-        f"this may be a copy of `{orig_s}` ({client} names conflict copies this way); it is read"
-        " as a record and left out only if it repeats the original's type, date and time"
+        f"this may be a copy of `{orig_s}` ({client} names copies this way); it is read as a"
+        " record and left out only if it holds the same entry (the same text, or the same"
+        " type, date and time)"
     )
     hint = f"if it is a copy, merge it into `{orig_s}` and delete it; if not, rename it"
     return diag("IM121", rel, 1, 1, msg, hint)

@@ -41,10 +41,14 @@ def fast_mapping(text: str, line_offset: int) -> Mapping | None:
 
 def _next(lines: Lines, i: int) -> int:
     """The next line that is not blank or a comment (YAML skips those; a comment with a
-    control character is not skipped: libyaml refuses it, and says where)."""
+    control character is not skipped: libyaml refuses it, and says where; nor is an indented
+    one, which may be the continuation of a value that YAML cut short)."""
     while i < len(lines):
         stripped = lines[i].lstrip(" ")
-        if stripped and (stripped[0] != "#" or not stripped.isprintable()):
+        # An indented comment may cut a value short (IM223): libyaml's loader looks at it.
+        if stripped and (
+            stripped[0] != "#" or not stripped.isprintable() or len(stripped) != len(lines[i])
+        ):
             return i
         i += 1
     return i

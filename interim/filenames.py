@@ -7,6 +7,7 @@ an editor's scratch files from real changes) both ask here.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from interim.errors import escape_text
 
@@ -33,12 +34,35 @@ ICLOUD = re.compile(r"\.(?P<orig>.+\.md)\.icloud", re.S | re.I)
 
 # -- sync conflict copies ------------------------------------------------------------------
 
-_MD = r"(?P<ext>\.md)"
-# Certain: these names are only ever written by a sync client or git mergetool.
-_CERTAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rx, re.S | re.I), client)
-    for rx, client in (
+# Record files end in `.md` or `.markdown` (any case): the two names of Markdown files.
+RECORD_EXTENSIONS = (".md", ".markdown")
+# Text files that may be meant as records (phone editors save `.txt`; Markdown has older
+# names). They are opened and, when they look like a record, reported: never counted.
+OTHER_TEXT_EXTENSIONS = frozenset(
+    {".txt", ".text", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"}
+)
+_MD = r"(?P<ext>\.(?:md|markdown))"
+
+
+@dataclass(frozen=True)
+class CopyName:
+    """What a name says about being a copy: of which original, made by whom, and whether only
+    a program ever writes such a name (`certain`) or a person might choose it too."""
+
+    original: str
+    who: str
+    certain: bool
+
+
+def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rx, re.S | re.I), who) for rx, who in table)
+
+
+# Certain: these names are only ever written by a sync client, git mergetool or a backup.
+_CERTAIN = _compiled(
+    (
         (r"(?P<stem>.+) \(conflicted copy \d{4}-\d{2}-\d{2} \d{6}\)" + _MD, "Nextcloud"),
+        (r"(?P<stem>.+) \(conflicted copy [^()]+ \d{4}-\d{2}-\d{2} \d{6}\)" + _MD, "Nextcloud"),
         (r"(?P<stem>.+)_conflict-\d{8}-\d{6}" + _MD, "Nextcloud"),
         (
             r"(?P<stem>.+) \((?:[^()]+['’]s )?(?:conflicted copy \d{4}-\d{2}-\d{2}"
@@ -47,16 +71,24 @@ _CERTAIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?" + _MD, "Syncthing"),
         (r"(?P<stem>.+)\.conflict(?: \(\d+\))?" + _MD, "Resilio Sync"),
-        (r"(?P<orig>.+\.md) \(conflict[^()]*\)", "Google Drive"),
-        (r"(?P<orig>.+\.md)\.orig", "git mergetool"),
+        (r"(?P<orig>.+\.(?:md|markdown)) \(conflict[^()]*\)", "Google Drive"),
+        (r"(?P<orig>.+\.(?:md|markdown))\.orig", "git mergetool"),
         (r"(?P<stem>.+)_(?-i:BASE|LOCAL|REMOTE|BACKUP)_\d+" + _MD, "git mergetool"),
+        (r"(?P<orig>.+\.(?:md|markdown))\.(?:bak|backup|old|bk|sav|save)", "a backup"),
     )
 )
 # Look-alikes: a person could choose these names, so they count only when the original is
-# in the same folder, and even then the file stays a record (DESIGN §2).
-_LOOKALIKE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?P<stem>.+) (?:[2-9]|[1-9]\d+)" + _MD, re.S | re.I), "iCloud"),
-    (re.compile(r"(?P<stem>.+) \(\d+\)" + _MD, re.S | re.I), "Google Drive"),
+# in the same folder, and even then the file stays a record unless it repeats the original
+# (DESIGN §2; interim.duplicates).
+_LOOKALIKE = _compiled(
+    (
+        (r"(?P<stem>.+) (?:[2-9]|[1-9]\d+)" + _MD, "iCloud"),
+        (r"(?P<stem>.+) \(\d+\)" + _MD, "Google Drive"),
+        (r"(?P<stem>.+) copy(?: \d+)?" + _MD, "macOS Finder"),
+        (r"(?P<stem>.+) - copy(?: \(\d+\))?" + _MD, "Windows Explorer"),
+        (r"(?P<stem>.+) \((?:copy|another copy|\d+(?:st|nd|rd|th) copy)\)" + _MD, "GNOME Files"),
+        (r"copy of (?P<stem>.+)" + _MD, "a copy"),
+    )
 )
 # OneDrive appends "-" and the computer name, which Windows keeps in upper case
 # (DESKTOP-4F2K1). Requiring an upper-case letter keeps `2026-11-18-mood.md` next to
@@ -82,33 +114,63 @@ def skipped_name(name: str) -> bool:
     return name.casefold() in SYSTEM or TEMP.fullmatch(name) is not None
 
 
-# Each certain pattern above holds one of these: one search spares eight matches per file.
-_CERTAIN_WORDS = re.compile(r"conflict|\.orig|_(?:BASE|LOCAL|REMOTE|BACKUP)_", re.I)
+# Each certain pattern above holds one of these: one search spares a dozen matches per file.
+_CERTAIN_WORDS = re.compile(
+    r"conflict|\.orig|_(?:BASE|LOCAL|REMOTE|BACKUP)_|\.(?:md|markdown)\.", re.I
+)
 
 
-def certain_copy(name: str) -> tuple[str, str] | None:
+def certain_copy(name: str) -> CopyName | None:
+    """A name only a sync client, git mergetool or a backup ever writes."""
     if _CERTAIN_WORDS.search(name) is None:
         return None
-    for regex, client in _CERTAIN:
+    for regex, who in _CERTAIN:
         if (m := regex.fullmatch(name)) is not None:
             orig = m["orig"] if "orig" in regex.groupindex else m["stem"] + m["ext"]
-            return orig, client
+            return CopyName(orig, who, True)
     return None
 
 
-def look_alike(name: str, names: set[str]) -> tuple[str, str] | None:
-    for regex, client in _LOOKALIKE if " " in name else ():  # both patterns need a space
+def look_alike(name: str, names: set[str]) -> CopyName | None:
+    """A name a copy would have (`mood 2.md`, `mood - Copy.md`, `mood-DESKTOP-4F2K1.md`)
+    whose original is among `names`, the other names in its folder."""
+    for regex, who in _LOOKALIKE if " " in name or name[:5].lower() == "copy " else ():
         m = regex.fullmatch(name)
-        if m is not None and m["stem"] + m["ext"] in names:
-            return m["stem"] + m["ext"], client
-    stem, ext = name[:-3], name[-3:]
+        if m is not None and (orig := _present(m["stem"] + m["ext"], names)) is not None:
+            return CopyName(orig, who, False)
+    stem, ext = _split_ext(name)
     if stem.lower() == stem:
         return None  # OneDrive's computer name has an upper-case letter (_HOSTNAME)
     cut = len(stem)
     while (cut := stem.rfind("-", 0, cut)) > 0:  # the longest original first
         if _HOSTNAME.fullmatch(stem[cut + 1 :]) and stem[:cut] + ext in names:
-            return stem[:cut] + ext, "OneDrive"
+            return CopyName(stem[:cut] + ext, "OneDrive", False)
     return None
+
+
+def _present(orig: str, names: set[str]) -> str | None:
+    """The original as it is spelt in the folder (a copy may change the extension's case)."""
+    if orig in names:
+        return orig
+    folded = orig.casefold()
+    return next((n for n in sorted(names) if n.casefold() == folded), None)
+
+
+def _split_ext(name: str) -> tuple[str, str]:
+    lower = name.lower()
+    for ext in RECORD_EXTENSIONS:
+        if lower.endswith(ext):
+            return name[: -len(ext)], name[-len(ext) :]
+    return name, ""
+
+
+def record_extension(name: str) -> bool:
+    return name.lower().endswith(RECORD_EXTENSIONS)
+
+
+def other_text_extension(name: str) -> bool:
+    dot = name.rfind(".")
+    return dot > 0 and name[dot:].lower() in OTHER_TEXT_EXTENSIONS
 
 
 def windows_problem(name: str) -> str | None:

@@ -13,6 +13,7 @@ import gc
 import os
 import pickle
 import posixpath
+import re
 import sys
 import threading
 import time
@@ -110,13 +111,26 @@ def _load(
         cache = own = FolderCache(root)
     else:
         own = None
-    results = _results(found_files.files, settings, types, cache, started_ns, progress)
+    results, folder.files_cached = _results(
+        found_files.files, settings, types, cache, started_ns, progress
+    )
     _assemble(folder, found_files.files, results)
     if own is not None:
         own.flush()
     folder.diagnostics += cross_check(folder.records)
+    folder.diagnostics += folder_notices(folder)
     folder.diagnostics.sort(key=Diagnostic.sort_key)
     return folder
+
+
+def folder_notices(folder: Folder) -> list[Diagnostic]:
+    """What depends on the whole folder and on the report date, so no file's cached result
+    can hold it: the safety notice's IM220 lines (the same entries as the default report's
+    notice) and dates too far from the report date to be meant."""
+    from interim.dates import implausible_dates
+    from interim.summary.safety import safety_diagnostics
+
+    return safety_diagnostics(folder) + implausible_dates(folder)
 
 
 def _results(
@@ -126,9 +140,10 @@ def _results(
     cache: FolderCache | None,
     started_ns: int,
     progress: Progress | None,
-) -> list[Result]:
-    """One result per file: from the cache when the file's size, mtime, inode and change
-    time are the ones it was cached under, else read now."""
+) -> tuple[list[Result], int]:
+    """One result per file, and how many came from the cache: from the cache when the
+    file's size, mtime, inode and change time are the ones it was cached under, else read
+    now. Cached records are shared between loads (the watcher's), so nobody changes them."""
     fp = b""
     known: dict[str, Stored] = {}
     if cache is not None:
@@ -155,21 +170,41 @@ def _results(
             if r[3]
         }
         cache.update(fp, entries, bool(todo), started_ns)
-    return done
+    return done, len(files) - len(todo)
 
 
 def _assemble(folder: Folder, files: list[Candidate], results: list[Result]) -> None:
-    copies = []
+    """Each file's result into the folder: counted records, records left out of the numbers
+    (conflict copies, files of another extension: the safety notice still reads them), and
+    every diagnostic; then one entry per set of files that hold the same one."""
+    from interim.duplicates import drop_duplicates
+
+    counted: list[Record] = []
     for candidate, (record, diags, not_record, was_read) in zip(files, results, strict=True):
         folder.diagnostics += diags
         folder.files_read += was_read
         if not_record:
             folder.not_records.append(candidate.rel)
-        if record is not None:
-            folder.records.append(record)
-            if candidate.copy_of is not None:
-                copies.append((record, candidate.copy_of))
-    _drop_repeated_copies(folder, copies)
+        if record is None:
+            continue
+        (folder.left_out if record.left_out is not None else counted).append(record)
+    copies = frozenset(c.rel for c in files if c.copy_of is not None)
+    folder.records, dropped, found = drop_duplicates(counted, folder.types, copies)
+    folder.left_out += dropped
+    repeats = {r.path for r in dropped}  # IM306 says more than "may be a copy" (IM121)
+    folder.diagnostics = [
+        d for d in folder.diagnostics if d.code != "IM121" or d.path not in repeats
+    ]
+    folder.diagnostics += found
+
+
+def _copy_words(candidate: Candidate) -> str:
+    what = (
+        "a backup copy"
+        if candidate.made_by == "a backup"
+        else f"a {candidate.made_by} conflict copy"
+    )
+    return f"{what} of {candidate.copy_of}: not counted"
 
 
 class _Reader:
@@ -184,25 +219,61 @@ class _Reader:
         self.instruments = frozenset(MEASURES)
 
     def read(self, candidate: Candidate) -> Result:
-        rel = candidate.rel
+        rel, other = candidate.rel, candidate.kind == "other"
         data = read_bytes(candidate, self.max_size)
         if isinstance(data, Diagnostic):
-            return None, (data,), False, False
+            return None, () if other else (data,), False, False
         text, problems = decode(data, rel)
         if text is None:
-            return None, tuple(problems), False, True
+            return None, () if other else tuple(problems), False, True
+        if other:
+            return self._other(candidate, text)
+        if template_file(rel, text):
+            return None, (), False, True  # an editor's template, with {{date}} placeholders
+        record, diags, not_record = self.parse(text, rel)
+        if candidate.kind == "copy":  # read for the safety notice only: its own problems
+            if record is not None:  # are not the folder's (IM120 says what it is)
+                record.left_out = _copy_words(candidate)
+            return record, (), False, True
+        return record, tuple(problems + diags), not_record, True
+
+    def parse(self, text: str, rel: str) -> tuple[Record | None, list[Diagnostic], bool]:
+        """(record, diagnostics, not a record). A file that gives no record may still be a
+        form with a risk answer: then it is salvaged for the safety notice."""
+        from interim.duplicates import content_digest
+        from interim.salvage import salvage
+
         doc = split(text, rel)
-        diags = problems + doc.diagnostics
+        diags = list(doc.diagnostics)
         if not doc.has_front_matter:
             if not doc.diagnostics:
                 diags.append(_not_a_record(rel))
-            return None, tuple(diags), True, True
-        if doc.front is None:
-            return _salvaged(text, rel, diags)
-        record, more = self._validate(doc, rel)
-        if record is None:  # no type, or an unknown one
-            return _salvaged(text, rel, diags + more)
-        return record, tuple(diags + more), False, True
+            # A handout that names the PHQ-9 is not a form: only with items it may be one.
+            near_miss = any(d.severity is Severity.ERROR for d in doc.diagnostics)
+            found = salvage(text, rel, need_items=not near_miss)
+            return found, diags, found is None and not near_miss
+        record = None
+        if doc.front is not None:
+            record, more = self._validate(doc, rel)
+            diags += more
+        if record is None or (record.type == "questionnaire" and not record.get("instrument")):
+            salvaged = salvage(text, rel)
+            record = salvaged if salvaged is not None else record
+        if record is not None and not record.salvaged:
+            record.digest = content_digest(text)
+        return record, diags, False
+
+    def _other(self, candidate: Candidate, text: str) -> Result:
+        """A text file of another extension: reported when it looks like a record, and read
+        for the safety notice; never counted."""
+        rel = candidate.rel
+        why = looks_like_record(rel, text)
+        if why is None:
+            return None, (), False, True
+        record, _, _ = self.parse(text, rel)
+        if record is not None:
+            record.left_out = f"a {_extension(rel)} file, not read as a record: not counted"
+        return record, (_other_extension(rel, why),), False, True
 
     def _validate(self, doc: Document, rel: str) -> tuple[Record | None, list[Diagnostic]]:
         from interim.types.kinds import Context
@@ -221,19 +292,66 @@ class _Reader:
         return record, ctx.diagnostics
 
 
-def _salvaged(text: str, rel: str, diags: list[Diagnostic]) -> Result:
-    """A file that gave no record: if it is a PHQ-9 whose item 9 may be above 0, it still
-    reaches the safety notice (interim.salvage)."""
-    from interim.salvage import salvage_phq9
+_DATE_IN_NAME = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+_PLACEHOLDER = re.compile(r"\{\{[^{}\n]*\}\}")
 
-    found = salvage_phq9(text, rel)
-    if found is None:
-        return None, tuple(diags), False, True
-    record, notice = found
-    return record, (*diags, notice), False, True
+
+def looks_like_record(rel: str, text: str) -> str | None:
+    """Why a file of another extension looks meant as a record, or None."""
+    head = text[:4096]
+    if split(head, rel).has_front_matter or head.lstrip("\ufeff").startswith(("+++", "{")):
+        return "it starts like a record's front matter"
+    if re.search(r"""(?m)^[ \t]*["']?type["']?[ \t]*[:=]""", "\n".join(head.split("\n")[:20])):
+        return "it has a `type:` line"
+    if _DATE_IN_NAME.search(posixpath.basename(rel)):
+        return "its name has a date"
+    return None
+
+
+def template_file(rel: str, text: str) -> bool:
+    """A note template of an editor (Obsidian's Templates folder, say): in a folder named
+    templates (any case), with `{{…}}` placeholders. Its blanks are not an entry."""
+    folders = rel.lower().split("/")[:-1]
+    return "templates" in folders and _PLACEHOLDER.search(text[:8192]) is not None
+
+
+def _extension(rel: str) -> str:
+    name = posixpath.basename(rel)
+    return (
+        name[name.find(".", 1) :]
+        if name.lower().endswith(".txt") and ".md" in name.lower()
+        else posixpath.splitext(name)[1]
+    )
+
+
+def _other_extension(rel: str, why: str) -> Diagnostic:
+    from interim.errors import escape_text
+
+    name = posixpath.basename(rel)
+    base = name[: -len(_extension(rel))] if _extension(rel) else name
+    return diag(
+        "IM117",
+        rel,
+        1,
+        1,
+        f"this looks like a record ({why}), but interim reads only .md and .markdown "
+        f"files: it was not read, and nothing in it is counted",
+        f"if it is a record, rename it to `{escape_text(base)}.md`; otherwise move it out of the folder",
+    )
 
 
 def _not_a_record(rel: str) -> Diagnostic:
+    if _DATE_IN_NAME.search(posixpath.basename(rel)):
+        return diag(
+            "IM117",
+            rel,
+            1,
+            1,
+            "this file's name has a date, as a record's does, but it has no front matter: it "
+            "is not a record, and nothing in it is counted",
+            "to make it a record, start it with `---`, `type: …`, `---`; if it is a note to "
+            "yourself, add it to `files: ignore:` in interim.yaml",
+        )
     return diag(
         "IM101",
         rel,
@@ -242,28 +360,6 @@ def _not_a_record(rel: str) -> Diagnostic:
         "no front matter: not a record (that is fine for handouts and notes to self)",
         "to make it a record, start it with `---`, `type: …`, `---`",
     )
-
-
-def _drop_repeated_copies(folder: Folder, copies: list[tuple[Record, str]]) -> None:
-    """A look-alike copy (`mood 2.md`, `mood (1).md`) is left out only when it repeats the
-    original's type, date and time; a real record is never dropped on a guess."""
-    by_path = {r.path: r for r in folder.records}
-    for record, original_path in copies:
-        original = by_path.get(original_path)
-        if original is None or original is record:
-            continue
-        if (original.type, original.date, original.time) == (record.type, record.date, record.time):
-            folder.records.remove(record)
-            folder.diagnostics.append(
-                diag(
-                    "IM306",
-                    record.path,
-                    1,
-                    1,
-                    f"this repeats {original.path} (same type, date and time): not counted",
-                    "if it is a sync copy, delete it; if it is a real entry, change its time",
-                )
-            )
 
 
 # -- reading many files --------------------------------------------------------------------

@@ -100,6 +100,7 @@ def rebuilder(
     from interim.config import BrokenSettings
     from interim.folder import load_checked
     from interim.output import closing_line
+    from interim.summary.problems import not_counted
 
     log = DiagnosticLog(root)
 
@@ -120,10 +121,10 @@ def rebuilder(
             echo("interim.yaml has errors: fix them and save it again.")
             return True
         written = _write_report(write, loaded, warn)
-        counts = closing_line(
-            loaded.errors, loaded.warnings, len(loaded.records), loaded.files_read
-        )
-        echo(f"{counts}{written} ({time.perf_counter() - started:.2f} s)")
+        echo(f"{closing_line(loaded)}{written} ({time.perf_counter() - started:.2f} s)")
+        left_out = not_counted(loaded).text
+        if left_out:
+            echo(f"{left_out} (`interim check` lists them).")
         if cache is not None:
             cache.flush()  # after the report: a save's result never waits for it
         return True

@@ -4,7 +4,7 @@ cut-offs, each with its source. Pure data and arithmetic, no I/O."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -12,6 +12,21 @@ class Band:
     low: int
     high: int
     label: str
+
+
+@dataclass(frozen=True)
+class RiskItem:
+    """An item whose answer raises the safety notice (DESIGN §2.3): PHQ-9 item 9 today;
+    measures added as data bring theirs (EPDS item 10, …). `raises` are the scored answers
+    that list a form; any other answer but those in `clear` (an out-of-range value, a
+    fraction, text) is listed too, as written: the notice errs on the side of showing."""
+
+    number: int  # 1-based, in item order
+    wording: str
+    short: str  # "thoughts of being better off dead or of hurting yourself"
+    answers: dict[int, str] = field(compare=False)  # answer → its anchor ("several days")
+    raises: frozenset[int] = frozenset()
+    clear: frozenset[int] = frozenset({0})
 
 
 @dataclass(frozen=True)
@@ -26,7 +41,12 @@ class Measure:
     reliable_change: int  # a change of at least this much is reliable
     cutoff: int  # caseness: a score at or above is "above the clinical cut-off"
     source: str
-    safety_item: int | None = None  # 1-based item whose answer above 0 raises the notice
+    risk_items: tuple[RiskItem, ...] = ()
+
+    @property
+    def safety_item(self) -> int | None:
+        """The first risk item's number (None when the measure has none)."""
+        return self.risk_items[0].number if self.risk_items else None
 
     @property
     def max_total(self) -> int:
@@ -59,7 +79,16 @@ PHQ9 = Measure(
     reliable_change=6,
     cutoff=10,
     source="Kroenke, Spitzer & Williams 2001; reliable change and cut-off: NHS Talking Therapies manual",
-    safety_item=9,
+    risk_items=(
+        RiskItem(
+            number=9,
+            wording="Thoughts that you would be better off dead, or of hurting yourself in some way",
+            short="thoughts of being better off dead or of hurting yourself",
+            # The PHQ-9's answer anchors (Kroenke, Spitzer & Williams 2001).
+            answers={1: "several days", 2: "more than half the days", 3: "nearly every day"},
+            raises=frozenset({1, 2, 3}),
+        ),
+    ),
 )
 
 GAD7 = Measure(
@@ -111,9 +140,18 @@ def score(measure: Measure, items: Sequence[int | None]) -> Score:
     return Score(total, (), measure.band(total))
 
 
-def safety_answer(measure: Measure, items: Sequence[int | None]) -> int | str | None:
-    """The answer to the safety item: an int, None when unanswered, "absent" when the form
-    has no such item (too short)."""
-    if measure.safety_item is None or len(items) < measure.safety_item:
-        return "absent"
-    return items[measure.safety_item - 1]
+RISK_MEASURES: dict[str, Measure] = {k: m for k, m in MEASURES.items() if m.risk_items}
+
+
+def risk_answer(item: RiskItem, items: object) -> tuple[bool, object]:
+    """(listed, answer) for one risk item of a form's `items`. Listed unless the answer is
+    one of `item.clear`: unanswered, missing from a short or unreadable list, out of range,
+    a fraction or text all list the form (answer None for "not answered", else as written)."""
+    if not isinstance(items, list) or len(items) < item.number:
+        return True, None
+    answer = items[item.number - 1]
+    if answer is None:
+        return True, None
+    if isinstance(answer, int) and not isinstance(answer, bool):
+        return answer not in item.clear, answer
+    return True, answer

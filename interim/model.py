@@ -36,6 +36,10 @@ class Record:
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → (line, col)
     has_errors: bool = False
     salvaged: bool = False  # read from broken text for the safety notice (interim.salvage)
+    # Why this record is left out of the numbers (a conflict copy, a repeat of another
+    # file): such records live in `Folder.left_out`, where only the safety notice reads them.
+    left_out: str | None = None
+    digest: bytes = b""  # the file's text, hashed for finding copies (interim.duplicates)
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
@@ -51,6 +55,10 @@ class Folder:
     diagnostics: list[Diagnostic]
     files_read: int = 0
     not_records: list[str] = field(default_factory=list)
+    # Records read but not counted (conflict copies, copies repeating another file): every
+    # summary leaves them out; the safety notice reads them (interim.summary.safety).
+    left_out: list[Record] = field(default_factory=list)
+    files_cached: int = 0  # of `files_read`, how many results came from the cache
     settings: Any = None  # interim.config.Settings
     types: dict[str, Any] = field(default_factory=dict)  # name → interim.types.RecordType
 

@@ -1,44 +1,68 @@
-"""A PHQ-9 whose front matter cannot be read still counts for the safety notice.
+"""A form whose front matter cannot be read still counts for the safety notice.
 
-DESIGN §2.3: the notice lists PHQ-9s with item 9 above 0 "whatever … errors in that file".
-A YAML mistake (a tab, an unquoted `: `) or a misspelt `type:` leaves no record to read, so
-the file's text is searched line by line for what the notice needs: that it is a PHQ-9, its
-date, its privacy and its items. When item 9 is above 0, or cannot be made out, the file
-becomes an erroneous questionnaire record (shown as not scored, like any other broken form)
-and the notice lists it; a clear 0 adds nothing. Nothing here decides a score.
+DESIGN §2.3: the notice lists every form with a risk answer "whatever … errors in that
+file". A YAML mistake (a tab, an unquoted `: `), a misspelt `type:`, TOML (`+++`) or JSON
+front matter, a blank line above `---`, a file of another extension: each leaves no record
+to read, so the file's text is searched line by line for what the notice needs — which
+measure with risk items it is (`interim.measures.RISK_MEASURES`, PHQ-9 today), its date, its
+privacy and its items, written the YAML, TOML or JSON way. When a risk answer is above 0, or
+cannot be made out, the file becomes an erroneous questionnaire record (shown as not scored,
+like any other broken form) and the notice lists it; clear answers add nothing. Nothing
+here decides a score.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 
-from interim.errors import Diagnostic, diag
-from interim.measures import PHQ9
+from interim.measures import RISK_MEASURES, Measure, risk_answer
 from interim.model import Record
 
-_PHQ9 = re.compile(r"^[ \t]*instrument[ \t]*:[ \t]*[\"']?[ \t]*phq[ \t_-]*9\b", re.I | re.M)
-_DATE = re.compile(r"^[ \t]*date[ \t]*:[ \t]*[\"']?(\d{4})-(\d{1,2})-(\d{1,2})", re.M)
-_PRIVATE = re.compile(r"^[ \t]*private[ \t]*:[ \t]*[\"']?(true|yes)\b", re.I | re.M)
-_FLOW = re.compile(r"^[ \t]*items[ \t]*:[ \t]*\[([^\]\n]*)\]", re.M)
+_KEY = r"""^[ \t]*["']?{key}["']?[ \t]*[:=][ \t]*"""
+_DATE = re.compile(_KEY.format(key="date") + r"""["']?(\d{4})-(\d{1,2})-(\d{1,2})""", re.M)
+_PRIVATE = re.compile(_KEY.format(key="private") + r"""["']?(true|yes)\b""", re.I | re.M)
+_FLOW = re.compile(_KEY.format(key="items") + r"\[([^\]]*)\]", re.M)
 _BLOCK = re.compile(r"^([ \t]*)items[ \t]*:[ \t]*\n((?:[ \t]*-[^\n]*\n?)+)", re.M)
 
 
-def salvage_phq9(text: str, rel: str) -> tuple[Record, Diagnostic] | None:
-    """An erroneous PHQ-9 record for the safety notice, with its IM220 notice, or None when
-    the text is no PHQ-9 or its item 9 is clearly 0."""
-    found = _PHQ9.search(text)
-    if found is None:
-        return None
-    items = _items(text)
-    answer = items[PHQ9.items - 1] if items is not None and len(items) >= PHQ9.items else None
-    if answer == 0:
-        return None
-    fields: dict[str, object] = {"instrument": PHQ9.key}
+@functools.cache
+def _instrument(measure: Measure) -> re.Pattern[str]:
+    """`instrument: PHQ-9`, `instrument = "phq 9"`, `"instrument": "phq_9"`: the measure's
+    name with any separator (or none) between its letters and its digits."""
+    parts = re.findall(r"[a-z]+|\d+", measure.name.lower())
+    name = r"[ \t_.-]*".join(re.escape(p) for p in parts)
+    return re.compile(
+        _KEY.format(key="instrument") + r"""["']?[ \t]*""" + name + r"\b", re.I | re.M
+    )
+
+
+def salvage(text: str, rel: str, *, need_items: bool = False) -> Record | None:
+    """An erroneous questionnaire record for the safety notice, or None when the text is no
+    form of a measure with risk items, or its risk answers are clearly 0. `need_items`: only
+    when its items can be found (for a file with no front matter at all: a handout that
+    names the PHQ-9 is not a form)."""
+    for measure in RISK_MEASURES.values():
+        found = _instrument(measure).search(text)
+        if found is None:
+            continue
+        items, items_at = _items(text)
+        if items is None and need_items:
+            return None
+        if not any(risk_answer(item, items)[0] for item in measure.risk_items):
+            return None
+        line = text.count("\n", 0, items_at if items_at is not None else found.start()) + 1
+        return _record(text, rel, measure, items, line)
+    return None
+
+
+def _record(text: str, rel: str, measure: Measure, items: list[object] | None, line: int) -> Record:
+    fields: dict[str, object] = {"instrument": measure.key}
     if items is not None:
         fields["items"] = items
-    record = Record(
+    return Record(
         path=rel,
         type="questionnaire",
         id=posixpath.splitext(posixpath.basename(rel))[0],
@@ -46,37 +70,30 @@ def salvage_phq9(text: str, rel: str) -> tuple[Record, Diagnostic] | None:
         time=None,
         fields=fields,
         private=bool(_PRIVATE.search(text)),
+        positions={"items": (line, 1)},
         has_errors=True,
         salvaged=True,
     )
-    said = "not readable" if answer is None else f"answered {answer}"
-    notice = diag(
-        "IM220",
-        rel,
-        text.count("\n", 0, found.start()) + 1,
-        1,
-        f"this PHQ-9 cannot be read in full and item 9 is {said}: the safety notice lists it",
-        "fix the errors in this file so the form can be read; if you are in danger now, call "
-        "your local emergency number",
-    )
-    return record, notice
 
 
-def _items(text: str) -> list[int | None] | None:
+def _items(text: str) -> tuple[list[object] | None, int | None]:
+    """The answers, and where they were found."""
     flow = _FLOW.search(text)
     if flow is not None:
-        parts = flow.group(1).split(",")
-    else:
-        block = _BLOCK.search(text)
-        if block is None:
-            return None
-        parts = [line.strip()[1:] for line in block.group(2).splitlines() if line.strip()]
-    return [_answer(p) for p in parts]
+        return [_answer(p) for p in flow.group(1).split(",")], flow.start()
+    block = _BLOCK.search(text)
+    if block is None:
+        return None, None
+    parts = [line.strip()[1:] for line in block.group(2).splitlines() if line.strip()]
+    return [_answer(p) for p in parts], block.start()
 
 
-def _answer(part: str) -> int | None:
-    word = part.split("#", 1)[0].strip().strip("\"'")
-    return int(word) if re.fullmatch(r"[+-]?\d+", word) else None
+def _answer(part: str) -> object:
+    """A whole number, None for an empty answer, or the text as written."""
+    word = part.split("#", 1)[0].strip().strip("\"'").strip()
+    if re.fullmatch(r"[+-]?\d+", word):
+        return int(word)
+    return None if word.lower() in ("", "null", "~", "none") else word
 
 
 def _date(text: str) -> dt.date | None:

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from interim.errors import did_you_mean, escape_text
-from interim.measures import MEASURES, safety_answer
+from interim.measures import MEASURES
 from interim.model import Record
 from interim.sleep import forward, night
 from interim.types.kinds import Context, convert, is_missing
@@ -36,6 +36,7 @@ def validate_record(
     rtype = _record_type(front, types, ctx)
     if rtype is None:
         return None
+    ctx.cuts = front.cuts or {}
     fields: dict[str, Any] = {}
     positions: dict[str, tuple[int, int]] = {}
     for key, entry in front.entries.items():
@@ -241,11 +242,14 @@ def _questionnaire(record: Record, ctx: Context) -> None:
         )
     _item_ranges(record, measure.item_min, measure.item_max, measure.name, ctx)
     _total(record, measure, items, ctx)
-    _safety(record, measure, items, ctx)
+    # Risk answers (IM220) are the safety notice's: interim.summary.safety, for every form
+    # the folder holds, copies and broken files too.
 
 
 def _total(record: Record, measure: Any, items: list[Any], ctx: Context) -> None:
     """No total without every item; a total written must be the items' sum."""
+    if not all(v is None or isinstance(v, int) for v in items):
+        return  # an answer that is not a whole number: said at the item, no total
     missing = [i + 1 for i, v in enumerate(items[: measure.items]) if v is None]
     total = record.get("total")
     if missing:
@@ -269,29 +273,13 @@ def _total(record: Record, measure: Any, items: list[Any], ctx: Context) -> None
 def _item_ranges(record: Record, low: int, high: int, name: str, ctx: Context) -> None:
     items = record.get("items") or []
     for i, value in enumerate(items):
-        if value is not None and not low <= value <= high:
+        if isinstance(value, int) and not low <= value <= high:
             ctx.error_at(
                 "IM205",
                 *record.position(f"items[{i + 1}]"),
                 f"{name} item {i + 1} must be {low}–{high}; got {value}",
                 f"answers run from {low} (not at all) to {high} (nearly every day)",
             )
-
-
-def _safety(record: Record, measure: Any, items: list[Any], ctx: Context) -> None:
-    answer = safety_answer(measure, items)
-    # A list too short to reach the safety item leaves it unanswered: the report lists it
-    # as "not answered" (interim.summary.safety), so the notice says so here too.
-    if measure.safety_item is None or answer == 0:
-        return
-    said = "not answered" if answer is None or answer == "absent" else f"answered {answer}"
-    ctx.error_at(
-        "IM220",
-        *record.position("items"),
-        f"{measure.name} item {measure.safety_item} (thoughts of death or self-harm) "
-        f"is {said}: the safety notice is shown in the report",
-        "if you are in danger now, call your local emergency number",
-    )
 
 
 _CROSS_FIELD = {"sleep": _sleep, "homework": _homework, "questionnaire": _questionnaire}

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from interim.errors import Diagnostic, diag
-from interim.yamltree import Entry, Mapping, Node, Scalar, Sequence
+from interim.yamltree import REFUSED_CHARACTERS, Entry, Mapping, Node, Scalar, Sequence
 
 # Front matter is a handful of lines; a cap keeps a pasted novel or a generated bomb from
 # reaching the parser. Nesting is capped below the depth any record type uses (3), with room.
@@ -29,6 +29,9 @@ MAX_DEPTH = 24
 MAX_BRACKETS = 2000
 # YAML counts these as line breaks too; refused so YAML's positions stay the editor's.
 _YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+_ESCAPED = REFUSED_CHARACTERS  # what an escape in a double-quoted value may not make
+_COMMENT_AFTER = re.compile(r"[ \t]+(#.*)")
+MAX_REFUSALS = 50  # tags named in one file before the parse stops
 
 
 def load_yaml(
@@ -64,7 +67,7 @@ def _from_events(text: str, path: str, line_offset: int) -> tuple[Mapping | None
     """Any other YAML: PyYAML's events through `_Builder`, its errors as diagnostics."""
     import yaml
 
-    builder = _Builder(path, line_offset)
+    builder = _Builder(path, line_offset, text)
     try:
         builder.run(_parser(text))
     except yaml.MarkedYAMLError as exc:
@@ -132,6 +135,9 @@ def _syntax_diag(exc: object, path: str, line_offset: int, text: str) -> Diagnos
     context = getattr(exc, "context", None)
     if "maximum nesting depth" in str(problem):  # libyaml's own cap, below ours
         return _too_deep(path, line, col)
+    unclosed = _unclosed(exc, path, line_offset)
+    if unclosed is not None:
+        return unclosed
     # The usual hand-editing mistakes, named in plain words at their own line.
     usual = explain(text, line - 1 - line_offset)
     if usual is not None:
@@ -143,6 +149,32 @@ def _syntax_diag(exc: object, path: str, line_offset: int, text: str) -> Diagnos
     else:
         message = f"YAML could not be read: {problem}" + (f" ({context})" if context else "")
     return diag("IM107", path, line, col, message, _syntax_hint(str(problem)))
+
+
+# libyaml's context for a bracket or quote that never closes; it reports the problem where it
+# gave up (often the next line), and the context mark where the bracket or quote opened.
+_OPENERS = {
+    "while parsing a flow sequence": ("`[`", "`]`"),
+    "while parsing a flow mapping": ("`{`", "`}`"),
+    "while scanning a quoted scalar": ("quote", "the same quote"),
+}
+
+
+def _unclosed(exc: object, path: str, line_offset: int) -> Diagnostic | None:
+    """A bracket or quote that is never closed, reported at the line where it opens."""
+    opener = _OPENERS.get(str(getattr(exc, "context", "")))
+    mark = getattr(exc, "context_mark", None)
+    if opener is None or mark is None:
+        return None
+    what, closer = opener
+    return diag(
+        "IM107",
+        path,
+        mark.line + 1 + line_offset,
+        mark.column + 1,
+        f"the {what} opened here is never closed",
+        f"close it with {closer} on the same line, or quote the whole value",
+    )
 
 
 def _too_deep(path: str, line: int, col: int) -> Diagnostic:
@@ -200,7 +232,7 @@ class _Builder:
     dispatched on their exact class through one dict (`_handlers`), not a chain of
     isinstance checks, and nothing is imported per event."""
 
-    def __init__(self, path: str, line_offset: int) -> None:
+    def __init__(self, path: str, line_offset: int, text: str = "") -> None:
         self.path = path
         self.offset = line_offset
         self.stack: list[Mapping | Sequence] = []
@@ -208,6 +240,10 @@ class _Builder:
         self.root: Node | None = None
         self.diags: list[Diagnostic] = []
         self.fatal = False
+        # Comments cut plain values short (`hot_thought: I am worthless #always`): only a
+        # text with a `#` can have one, so only then are its lines kept to look.
+        self.lines = text.split("\n") if "#" in text else None
+        self.cuts: dict[tuple[int, int], tuple[int, int, str]] = {}
 
     def pos(self, event: Any) -> tuple[int, int]:
         mark = event.start_mark
@@ -223,19 +259,60 @@ class _Builder:
                 return
 
     def scalar(self, event: Any) -> bool:
-        if event.anchor is not None or event.tag is not None:
-            return self.marked(event)
+        if (event.anchor is not None or event.tag is not None) and self.marked(event):
+            return True
         mark = event.start_mark
         # The C parser says '' for a plain scalar, the Python one None.
-        node = Scalar(
-            event.value, event.style or None, mark.line + 1 + self.offset, mark.column + 1
-        )
+        style = event.style or None
+        if style == '"' and not event.value.isprintable() and _ESCAPED.search(event.value):
+            return self.stop(self._escaped(event))
+        node = Scalar(event.value, style, mark.line + 1 + self.offset, mark.column + 1)
         stack, pending = self.stack, self.pending_key
         if stack and pending[-1] is None and type(stack[-1]) is Mapping:
             pending[-1] = node  # a key, the most common event: no call to `add`
         else:
+            if self.lines is not None and style is None:
+                self.comment_after(node, event)
             self.add(node)
         return False
+
+    def comment_after(self, node: Scalar, event: Any) -> None:
+        """A comment that ends a plain value early: on its last line after ` #`, or on the
+        lines below it, indented as its continuation would be."""
+        assert self.lines is not None
+        end = event.end_mark
+        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+        found = _COMMENT_AFTER.match(rest)
+        if found is not None:
+            col = end.column + found.start(1) + 1
+            self.cuts[(node.line, node.col)] = (end.line + 1 + self.offset, col, found.group(1))
+            return
+        start = self.lines[event.start_mark.line]
+        indent = len(start) - len(start.lstrip(" "))
+        for n in range(end.line + 1, len(self.lines)):
+            line = self.lines[n]
+            body = line.lstrip(" ")
+            if not body:
+                continue
+            if body.startswith("#") and len(line) - len(body) > indent:
+                where = (n + 1 + self.offset, len(line) - len(body) + 1, body)
+                self.cuts[(node.line, node.col)] = where
+            return
+
+    def _escaped(self, event: Any) -> Diagnostic:
+        bad = _ESCAPED.search(event.value)
+        assert bad is not None
+        line, col = self.pos(event)
+        return diag(
+            "IM107",
+            self.path,
+            line,
+            col,
+            f"an escape in this quoted value makes an invisible control character "
+            f"(U+{ord(bad.group()):04X}), which is not allowed",
+            "remove the backslash sequence (such as \\e or \\0), or use single quotes to "
+            "keep a backslash as it is",
+        )
 
     def mapping(self, event: Any) -> bool:
         return self.open(event, Mapping({}, *self.pos(event)))
@@ -244,8 +321,8 @@ class _Builder:
         return self.open(event, Sequence([], *self.pos(event)))
 
     def open(self, event: Any, node: Mapping | Sequence) -> bool:
-        if event.anchor is not None or event.tag is not None:
-            return self.marked(event)
+        if (event.anchor is not None or event.tag is not None) and self.marked(event):
+            return True
         if len(self.stack) >= MAX_DEPTH:
             return self.stop(_too_deep(self.path, *self.pos(event)))
         self.add(node)
@@ -259,32 +336,35 @@ class _Builder:
         return False
 
     def alias(self, event: Any) -> bool:
-        return self.refuse(
-            event,
-            "IM109",
-            f"`*{event.anchor}` is a YAML alias",
-            "write the value out in full; aliases are not allowed in records",
-        )
+        line, col = self.pos(event)
+        message = f"`*{event.anchor}` is a YAML alias"
+        hint = "write the value out in full; aliases are not allowed in records"
+        return self.stop(diag("IM109", self.path, line, col, message, hint))
 
     def document(self, event: Any) -> bool:
         if self.root is None:
             return False
-        return self.refuse(
-            event,
-            "IM107",
-            "a second YAML document starts here",
-            "the front matter is one block of `key: value` lines",
+        line, col = self.pos(event)
+        return self.stop(
+            diag(
+                "IM107",
+                self.path,
+                line,
+                col,
+                "a second YAML document starts here",
+                "the front matter is one block of `key: value` lines",
+            )
         )
 
     def marked(self, event: Any) -> bool:
-        """An anchor (`&a`) or a tag (`!!int`, `!`) on a value: refused."""
+        """An anchor (`&a`) or a tag (`!!int`, `!`) on a value: refused. An anchor stops the
+        parse (what follows may expand it); after a tag the parse goes on, so that every
+        tag in the file is named in one run. True: stop."""
         if event.anchor is not None:
-            return self.refuse(
-                event,
-                "IM109",
-                f"`&{event.anchor}` is a YAML anchor",
-                "remove the `&name`; anchors are not allowed in records",
-            )
+            line, col = self.pos(event)
+            message = f"`&{event.anchor}` is a YAML anchor"
+            hint = "remove the `&name`; anchors are not allowed in records"
+            return self.stop(diag("IM109", self.path, line, col, message, hint))
         import yaml
 
         if event.tag == "!" and isinstance(event, yaml.ScalarEvent):
@@ -301,8 +381,12 @@ class _Builder:
         )
 
     def refuse(self, event: object, code: str, message: str, hint: str) -> bool:
+        """Refuse a tag: no tree, but the parse goes on to find the others (up to
+        MAX_REFUSALS). True when it should stop."""
         line, col = self.pos(event)
-        return self.stop(diag(code, self.path, line, col, message, hint))
+        self.diags.append(diag(code, self.path, line, col, message, hint))
+        self.fatal = True
+        return len(self.diags) >= MAX_REFUSALS
 
     def stop(self, problem: Diagnostic) -> bool:
         """A refused construct: no tree, and the parse ends here."""
@@ -364,6 +448,8 @@ class _Builder:
     def result(self) -> tuple[Mapping | None, list[Diagnostic]]:
         if self.fatal:
             return None, self.diags
+        if isinstance(self.root, Mapping) and self.cuts:
+            self.root.cuts = self.cuts
         root = self.root
         if root is None:
             return Mapping({}, self.offset + 1, 1), self.diags

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from interim.yamltree import REFUSED_CHARACTERS
+
 # Characters that must not appear raw in a one-line scalar: line breaks of every kind YAML
 # knows (PyYAML also breaks on NEL, LS and PS) and anything it cannot print.
 _NEEDS_ESCAPES = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
@@ -19,7 +21,9 @@ _NEEDS_ESCAPES = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]"
 def scalar(text: str) -> str:
     """One string as a one-line YAML scalar: plain when that is safe, otherwise quoted.
     PyYAML's emitter decides the quoting (it knows YAML 1.1's `no`, `23:30`, `045`, `*x`);
-    double quotes with escapes when the text holds line breaks or control characters."""
+    double quotes with escapes when the text holds line breaks or tabs. A control character
+    (a stray bell or escape from a paste) is dropped: a record cannot hold one."""
+    text = REFUSED_CHARACTERS.sub("", text)
     style = '"' if _NEEDS_ESCAPES.search(text) else None
     out = yaml.safe_dump(
         text, allow_unicode=True, width=float("inf"), default_style=style, explicit_end=False

@@ -4,7 +4,14 @@ usual simple shape): every scalar kept as the text the user wrote, with its styl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# What no record value may hold, raw or made by an escape (`"\e"`): the characters the YAML
+# reader refuses raw — control characters other than tab and line feed, NEL, LS and PS.
+REFUSED_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
 
 
 @dataclass(slots=True)
@@ -36,6 +43,9 @@ class Mapping:
     entries: dict[str, Entry]
     line: int
     col: int
+    # The root only: plain values a comment cut short, by the value's (line, col), with
+    # where the comment starts and its text (interim.yamlload; IM223).
+    cuts: dict[tuple[int, int], tuple[int, int, str]] | None = None
 
 
 @dataclass(slots=True)

@@ -104,7 +104,17 @@ def check_record(content: str | bytes, path: str = "x.md") -> Checked:
     ctx = Context(path, frozenset(types), frozenset(MEASURES))
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
     record = validate_record(doc.front, path, stem, types, ctx)
-    return Checked(record, diags + ctx.diagnostics)
+    return Checked(record, diags + ctx.diagnostics + _folder_notices(record, types))
+
+
+def _folder_notices(record: Record | None, types: dict[str, object]) -> list[Diagnostic]:
+    """What `load_folder` adds for this record alone: the safety notice's IM220 lines."""
+    from interim.folder import folder_notices
+    from interim.model import Folder
+
+    if record is None:
+        return []
+    return folder_notices(Folder(Path("."), [record], [], types=dict(types)))
 
 
 @pytest.fixture

@@ -38,7 +38,10 @@ def test_clean_folder_exits_0(tmp_path: Path, write: Write, run_cli: RunCli) -> 
     write(tmp_path, "m.md", GOOD)
     result = check(run_cli, tmp_path)
     assert result.exit_code == 0
-    assert result.stdout == "0 errors, 0 warnings in 1 record (1 file read).\n"
+    assert (
+        result.stdout
+        == "0 errors, 0 warnings in 1 record (1 file: 1 read now, 0 from the cache).\n"
+    )
 
 
 def test_warnings_only_exit_0(tmp_path: Path, write: Write, run_cli: RunCli) -> None:
@@ -102,7 +105,7 @@ def test_closing_line_counts_errors_warnings_and_records(
     write(tmp_path, "c.md", ERRS)
     write(tmp_path, "README.md", "# hi\n")
     lines = check(run_cli, tmp_path).stdout.splitlines()
-    assert lines[-1] == "1 error, 1 warning in 3 records (4 files read)."
+    assert lines[-1] == "1 error, 1 warning in 3 records (4 files: 4 read now, 0 from the cache)."
 
 
 def test_text_lines_have_the_documented_shape(

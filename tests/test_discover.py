@@ -27,8 +27,9 @@ def touch(root: Path, rel: str, text: str = RECORD) -> Path:
     return path
 
 
-def rels(found: Discovery) -> list[str]:
-    return [c.rel for c in found.files]
+def rels(found: Discovery, kind: str = "record") -> list[str]:
+    """The candidates of one kind: records (the default), copies, or other text files."""
+    return [c.rel for c in found.files if c.kind == kind]
 
 
 def codes(found: Discovery) -> list[tuple[str, str]]:
@@ -88,7 +89,10 @@ def test_md_files_any_case_are_candidates_sorted_by_rel(tmp_path: Path) -> None:
     for rel in ["notes.txt", "image.png", "README", "records/data.json", "mdfile", "x.markdown"]:
         touch(tmp_path, rel)
     found = discover(tmp_path)
-    assert rels(found) == ["A.MD", "b.md", "records/2026/11/c.Md", "sessions/2026-11-18.md"]
+    assert rels(found) == [
+        "A.MD", "b.md", "records/2026/11/c.Md", "sessions/2026-11-18.md", "x.markdown"
+    ]  # fmt: skip
+    assert rels(found, "other") == ["notes.txt"]  # read only to say if it looks like a record
     assert found.diagnostics == []
 
 
@@ -266,6 +270,7 @@ def test_certain_conflict_copies_are_reported_and_left_out(
     touch(tmp_path, f"sub/{name}")
     found = discover(tmp_path)
     assert rels(found) == ([f"sub/{orig}"] if with_original else [])
+    assert rels(found, "copy") == [f"sub/{name}"]  # read for the safety notice, not counted
     assert codes(found) == [("IM120", f"sub/{name}")]
     (d,) = found.diagnostics
     assert f"`sub/{orig}`" in d.message and client in d.message
@@ -348,7 +353,8 @@ def test_each_copy_reported_exactly_once(tmp_path: Path) -> None:
     for name in names:
         touch(tmp_path, name)
     found = discover(tmp_path)
-    paths = [d.path for d in found.diagnostics]
+    # (mood.md and mood.MD copies differ only in case: that is IM123, and true.)
+    paths = [d.path for d in found.diagnostics if d.code != "IM123"]
     assert sorted(paths) == sorted(names)
     assert len(paths) == len(set(paths))
 

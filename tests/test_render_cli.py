@@ -123,8 +123,10 @@ def test_summary_puts_safety_first(run_cli: Run, folder: Path) -> None:
 
 
 def test_summary_escapes_control_characters(run_cli: Run, folder: Path) -> None:
-    hw = folder / "homework" / "2026-11-11-mood.md"
-    hw.write_text(hw.read_text().replace("title: ", 'title: "\\e[31mred\\u0007" #'))
+    # A value cannot hold a control character (`"\e"` is refused, IM107), but a file name
+    # can, and the safety notice prints its path.
+    phq9 = "---\ntype: questionnaire\ndate: 2026-11-16\ninstrument: phq9\nitems: [1,1,1,1,1,1,1,1,1]\n---\n"
+    (folder / "questionnaires" / "\x1b[31mred\x07.md").write_text(phq9)
     result = run_cli(["summary", str(folder)])
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "\\x1b[31mred\\x07" in result.stdout

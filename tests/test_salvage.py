@@ -12,7 +12,7 @@ import pytest
 from click.testing import Result
 
 from interim.measures import PHQ9, score
-from interim.salvage import salvage_phq9
+from interim.salvage import salvage
 from tests.conftest import Write
 
 Run = Callable[..., Result]
@@ -29,22 +29,21 @@ WRONG_TYPE = (
 
 
 def test_a_phq9_with_broken_yaml_is_salvaged_for_the_notice() -> None:
-    found = salvage_phq9(BROKEN_YAML, "q.md")
-    assert found is not None
-    record, notice = found
+    record = salvage(BROKEN_YAML, "q.md")
+    assert record is not None
     assert record.get("items")[8] == 2 and record.salvaged and record.has_errors
     assert str(record.date) == "2026-11-17"
-    assert notice.code == "IM220" and notice.line == 4
+    assert record.position("items") == (6, 1)  # where IM220 points
 
 
 def test_a_clear_zero_adds_nothing_and_other_files_are_not_touched() -> None:
-    assert salvage_phq9(BROKEN_YAML.replace("1,1,2]", "1,1,0]"), "q.md") is None
-    assert salvage_phq9("---\ntype: mood\nmood: [\n---\n", "m.md") is None
+    assert salvage(BROKEN_YAML.replace("1,1,2]", "1,1,0]"), "q.md") is None
+    assert salvage("---\ntype: mood\nmood: [\n---\n", "m.md") is None
 
 
 def test_an_unreadable_item_9_counts_as_not_ruled_out() -> None:
-    found = salvage_phq9(BROKEN_YAML.replace("1,1,2]", "1,1,two]"), "q.md")
-    assert found is not None and found[0].get("items")[8] is None
+    found = salvage(BROKEN_YAML.replace("1,1,2]", "1,1,two]"), "q.md")
+    assert found is not None and found.get("items")[8] == "two"  # listed as written
 
 
 @pytest.mark.parametrize("items", [[0] * 8 + [-1], [3] * 8 + [4], [3, 3, 3, 3, 3, 3, 3, 3, 33]])
@@ -64,7 +63,8 @@ def test_every_output_shows_the_notice_for_a_broken_phq9(
         "---\ntype: questionnaire\ndate: 2026-11-16\ninstrument: gad7\nitems: [3,3,3,3,3,3,33]\n---\n",
     )
     check = run_cli(["check", str(tmp_path), "--no-cache"])
-    assert ": info IM220 this PHQ-9 cannot be read in full" in check.stdout
+    assert ": info IM220 PHQ-9 item 9 " in check.stdout
+    assert "the file cannot be read in full" in check.stdout
     assert "SAFETY" in check.stdout
     report = run_cli(
         ["report", str(tmp_path), "--until", "2026-11-18", "--format", "json", "-o", "-"]

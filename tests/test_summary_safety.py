@@ -63,13 +63,17 @@ def test_latest_on_record_however_old() -> None:
     assert [(e.date, e.latest) for e in notice.entries] == [(D("2026-09-01"), True)]
 
 
-def test_report_date_and_session_day_are_included_and_the_future_is_not() -> None:
+def test_report_date_and_session_day_are_included_and_a_future_form_too() -> None:
     records = [
         phq9("2026-11-11", item9(1)),  # the last session's day
         phq9("2026-11-17", item9(2)),  # the report date
-        phq9("2026-11-18", item9(3)),  # after it
+        phq9("2026-11-18", item9(3)),  # after it: a typo for the year, most likely (issue 9)
     ]
-    assert [d for d, _, _ in listed(records)] == ["2026-11-11", "2026-11-17"]
+    assert [d for d, _, _ in listed(records)] == ["2026-11-11", "2026-11-17", "2026-11-18"]
+    notice = safety_notice(records, P, settings())
+    future = notice.entries[-1]
+    assert future.note == "dated after the report date: check the year"
+    assert not future.latest and notice.entries[1].latest  # never "the latest form"
 
 
 @pytest.mark.parametrize(

@@ -225,7 +225,7 @@ def test_a_user_type_validates_records(tmp_path: Path, write: Write, run_cli: Ru
     lines = result.stdout.splitlines()
     assert lines[0].startswith("u2.md:1:1: error IM201")  # acted is required
     assert lines[1].startswith("u2.md:4:11: error IM205")
-    assert lines[-1] == "2 errors, 0 warnings in 2 records (2 files read)."
+    assert lines[-1] == "2 errors, 0 warnings in 2 records (2 files: 2 read now, 0 from the cache)."
 
 
 def test_check_reports_a_broken_folder_type(tmp_path: Path, write: Write, run_cli: RunCli) -> None:

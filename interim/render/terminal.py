@@ -44,6 +44,9 @@ def _header(context: dict[str, Any]) -> Iterator[str]:
     private = context.get("private_count")
     if private:
         yield f"{private} private entr{'y' if private == 1 else 'ies'} left out."
+    left_out = context["problems"]["not_counted"]["text"]
+    if left_out:
+        yield f"{left_out} (`interim check` lists them)."
     yield ""
 
 

@@ -18,13 +18,33 @@ from interim.model import Folder
 from interim.summary.data import Data
 
 # Codes after which the file was not read as a record.
-SKIPPED = frozenset({"IM100", "IM112", "IM114", "IM115", "IM116", "IM120", "IM122", "IM306"})
+SKIPPED = frozenset(
+    {"IM100", "IM112", "IM114", "IM115", "IM116", "IM117", "IM120", "IM122", "IM302", "IM306"}
+)
+# Why a file is left out of the numbers, by the code that says so, in the order of the line
+# "5 files not counted: 1 unreadable, …" (a file is counted under its first reason).
+_REASONS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("unreadable", frozenset({"IM100", "IM102", "IM112", "IM114", "IM115", "IM122"})),
+    ("conflict or backup copy", frozenset({"IM120"})),
+    ("repeat of another file", frozenset({"IM302", "IM306"})),
+    ("not in a record's form", frozenset({"IM117"})),
+    ("symbolic link", frozenset({"IM116"})),
+)
 
 
 @dataclass
 class FileProblems(Data):
     path: str
     errors: list[dict[str, Any]]  # [{line, col, code, message, hint}]
+
+
+@dataclass
+class NotCounted(Data):
+    """Files left out of every number, by reason: said near the top of every output."""
+
+    files: int
+    reasons: list[dict[str, Any]]  # [{reason, files}]
+    text: str | None  # "3 files not counted: 1 unreadable, 2 with errors"; None when 0
 
 
 @dataclass
@@ -36,6 +56,7 @@ class Problems(Data):
     warnings: int
     files_read: int
     records: int
+    not_counted: NotCounted
 
 
 def _message(d: Diagnostic, free_text: bool) -> str:
@@ -72,4 +93,46 @@ def problems(folder: Folder, *, free_text: bool = True) -> Problems:
         warnings=folder.warnings,
         files_read=folder.files_read,
         records=len(folder.records),
+        not_counted=not_counted(folder),
     )
+
+
+def not_counted(folder: Folder) -> NotCounted:
+    """Every file left out of the numbers, once, under the first reason that applies:
+    unreadable, a copy, a repeat, not in a record's form, a link — or, for a file read
+    without giving a record (broken front matter, an unknown type), "with errors"."""
+    counted = {r.path for r in folder.records if not r.salvaged}
+    found: dict[str, str] = {}
+    for d in folder.diagnostics:
+        if d.path in counted or d.code.startswith("IM9"):  # settings, types: not record files
+            continue
+        for reason, codes in _REASONS:
+            if d.code in codes and _before(reason, found.get(d.path)):
+                found[d.path] = reason
+        if d.severity is Severity.ERROR and d.path not in found:
+            found[d.path] = "with errors"
+    tally = {reason: 0 for reason, _ in (*_REASONS, ("with errors", frozenset()))}
+    for reason in found.values():
+        tally[reason] += 1
+    reasons = [{"reason": r, "files": n} for r, n in tally.items() if n]
+    return NotCounted(len(found), reasons, _words(len(found), reasons))
+
+
+def _before(reason: str, other: str | None) -> bool:
+    order = [r for r, _ in _REASONS]
+    return other is None or other == "with errors" or order.index(reason) < order.index(other)
+
+
+def _words(total: int, reasons: list[dict[str, Any]]) -> str | None:
+    if not total:
+        return None
+    plural = {
+        "conflict or backup copy": "conflict or backup copies",
+        "repeat of another file": "repeats of other files",
+        "symbolic link": "symbolic links",
+    }
+    parts = [
+        f"{n} {plural.get(r, r) if n > 1 else r}"
+        for r, n in ((x["reason"], x["files"]) for x in reasons)
+    ]
+    return f"{total} file{'' if total == 1 else 's'} not counted: {', '.join(parts)}"

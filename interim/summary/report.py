@@ -29,7 +29,7 @@ from interim.summary.period import Period, resolve_period
 from interim.summary.problems import problems
 from interim.summary.profiles import SECTIONS, resolve_profile
 from interim.summary.questionnaires import QuestionnaireSummary, summarise_questionnaires
-from interim.summary.safety import safety_notice
+from interim.summary.safety import every_form, safety_notice
 from interim.summary.scope import Scope
 from interim.summary.sleep import SleepSummary, summarise_sleep
 from interim.summary.thoughts import summarise_experiments, summarise_thought_records
@@ -72,7 +72,7 @@ def build_report(
     chosen = resolve_profile(name, settings, [t.name for t in extra])
     # All records, before any profile; and never a narrower window than the default period's.
     default = resolve_period(folder.records, until=period.end, settings=settings)
-    safety = safety_notice(folder.records, period, settings, default.previous.start)
+    safety = safety_notice(every_form(folder), period, settings, default.previous.start)
     scope = Scope.of(folder.records, period, chosen, settings, types)
     sections = _sections(scope)
     return {

@@ -1,19 +1,26 @@
-"""The safety notice: PHQ-9 item 9 (thoughts of being better off dead or of self-harm).
+"""The safety notice: every risk item of every measure (PHQ-9 item 9 today: thoughts of
+being better off dead or of self-harm).
 
-This is the one part of the report nothing may weaken (DESIGN §2.3). It lists:
+This is the one part of the report nothing may weaken (DESIGN §2.3). It lists, for each
+measure with risk items (`interim.measures.RISK_MEASURES`):
 
-- every PHQ-9 whose item 9 is above 0 or not answered, dated from the start of the previous
-  period through the report date (session days included), and
-- the latest PHQ-9 on record up to the report date, if its item 9 is above 0 or not answered,
-  however long ago it was —
+- every form whose risk answer is above 0 or not answered, dated from the start of the
+  previous period through the report date (session days included),
+- the latest form of that measure on record up to the report date, if its risk answer is
+  above 0 or not answered, however long ago it was,
+- every such form dated after the report date (most likely a typo for the year; it is never
+  "the latest form on record"), and every such form whose date cannot be read —
 
 whatever `--since`, the profile, `private: true`, or errors in the file (incomplete, wrong
-total, an item out of range). So it reads *all* records, not the report's shown ones.
+total, an item out of range). It reads every form the folder holds, the counted records
+*and* the ones left out of the numbers (conflict copies, repeated copies: `Folder.left_out`,
+each marked in its entry), and the forms salvaged from files whose front matter could not
+be read (`interim.salvage`). `interim check` turns the same entries into its IM220 lines
+(`safety_diagnostics`), so the two can never disagree.
 
-Erring on the side of showing: item 9 missing from a too-short list, or an `items` value that
-could not be read at all, counts as "not answered"; an answer outside 0–3 is listed as
-written; a PHQ-9 whose date cannot be read is listed (its date is unknown, so it cannot be
-ruled out); when several PHQ-9s share the latest date, each counts as the latest.
+Erring on the side of showing: an answer missing from a short list, or an `items` value that
+could not be read, counts as "not answered"; an answer outside the range, a fraction or text
+is listed as written; when several forms share the latest date, each counts as the latest.
 """
 
 from __future__ import annotations
@@ -23,15 +30,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from interim.config import Settings
-from interim.measures import PHQ9
-from interim.model import Record
+from interim.errors import Diagnostic, diag
+from interim.measures import PHQ9, RISK_MEASURES, Measure, RiskItem, risk_answer
+from interim.model import Folder, Record
 from interim.summary.data import Data, day_start_of
-from interim.summary.period import Period, Span
+from interim.summary.period import Period, Span, resolve_period
 from interim.summary.scope import record_key
 
-ITEM = "Thoughts that you would be better off dead, or of hurting yourself in some way"
-# PHQ-9 answer anchors (Kroenke, Spitzer & Williams 2001).
-ANSWERS = {1: "several days", 2: "more than half the days", 3: "nearly every day"}
+ITEM = PHQ9.risk_items[0].wording
+ANSWERS = PHQ9.risk_items[0].answers
 NOT_ANSWERED = "not answered"
 EMERGENCY = "If you are in danger now, call your local emergency number."
 MONITORING = (
@@ -42,6 +49,8 @@ SUMMARY = (
     "PHQ-9 item 9 (thoughts of being better off dead or of hurting yourself) was answered "
     "above 0, or not answered, on the questionnaires listed here."
 )
+FUTURE_NOTE = "dated after the report date: check the year"
+SALVAGED_NOTE = "the file cannot be read in full: fix its errors"
 
 
 @dataclass
@@ -49,9 +58,16 @@ class SafetyEntry(Data):
     date: dt.date | None
     time: dt.time | None
     path: str
-    answer: int | None  # None: not answered
+    answer: int | None  # None: not answered, or an answer that is not a whole number
     answer_text: str  # "several days", "more than half the days", "nearly every day", ...
-    latest: bool  # the latest PHQ-9 on record
+    latest: bool  # the latest form of its measure on record
+    instrument: str = "phq9"  # the measure's key
+    instrument_name: str = "PHQ-9"
+    item: int = 9  # the risk item's number
+    item_text: str = ITEM  # its wording
+    label: str = "PHQ-9 item 9"
+    counted: bool = True  # False: a copy left out of the numbers (see `note`)
+    note: str | None = None  # why it is listed beyond its answer: a copy, a future date
 
 
 @dataclass
@@ -61,28 +77,28 @@ class SafetyNotice(Data):
     contacts: str  # the configured crisis contacts, or the emergency sentence
     emergency: str
     monitoring: str
-    item: str  # the item's wording
+    item: str  # the wording of PHQ-9 item 9
     summary: str
     window: Span  # the dates listed whatever their answer's age: previous period start → report
     has_contacts: bool = field(default=False)  # crisis contacts are configured
+    heading: str = "Safety: PHQ-9 item 9"
 
 
-def item9(record: Record) -> tuple[bool, int | None]:
-    """(listed, answer): listed when item 9 is anything but 0."""
-    items = record.get("items")
-    if not isinstance(items, list) or len(items) < (PHQ9.safety_item or 9):
-        return True, None
-    answer = items[(PHQ9.safety_item or 9) - 1]
-    if answer is None or isinstance(answer, bool) or not isinstance(answer, int):
-        return True, None
-    return answer != 0, answer
-
-
-def answer_text(answer: int | None) -> str:
+def answer_text(answer: object, item: RiskItem | None = None) -> str:
+    item = item or PHQ9.risk_items[0]
     if answer is None:
         return NOT_ANSWERED
-    low, high = PHQ9.item_min, PHQ9.item_max
-    return ANSWERS.get(answer, f"answered {answer} (answers run {low}–{high})")
+    if isinstance(answer, int) and not isinstance(answer, bool) and answer in item.answers:
+        return item.answers[answer]
+    low, high = min(item.answers, default=0), max(item.answers, default=0)
+    if isinstance(answer, int) and not isinstance(answer, bool):
+        return f"answered {answer} (answers run 0–{high})"
+    return f"answered {answer} (answers are whole numbers {min(low, 0)}–{high})"
+
+
+def every_form(folder: Folder) -> list[Record]:
+    """The counted records and those left out of the numbers: what the notice reads."""
+    return [*folder.records, *folder.left_out]
 
 
 def safety_notice(
@@ -91,25 +107,21 @@ def safety_notice(
     settings: Settings | None,
     earliest: dt.date | None = None,
 ) -> SafetyNotice:
-    """Built from every record in the folder: private ones and those with errors too.
-    `earliest` widens the window back to the default period's previous period, so a short
-    `--since` never narrows what the notice lists ("whatever --since")."""
-    phq9 = sorted(
-        (r for r in records if r.type == "questionnaire" and r.get("instrument") == PHQ9.key),
-        key=lambda r: record_key(r, day_start_of(settings)),
-    )
-    dated = [r.date for r in phq9 if r.date is not None and r.date <= period.end]
-    latest_day = max(dated) if dated else None
+    """Built from every form in the folder: private ones, those with errors, and copies
+    left out of the numbers. `earliest` widens the window back to the default period's
+    previous period, so a short `--since` never narrows what the notice lists ("whatever
+    --since")."""
+    forms = _risk_forms(records, settings)
     start = min(period.previous.start, earliest) if earliest else period.previous.start
     window = Span(start, period.end)
-    entries = []
-    for r in phq9:
-        listed, answer = item9(r)
-        is_latest = r.date is not None and r.date == latest_day
-        if listed and (r.date is None or r.date in window or is_latest):
-            entries.append(
-                SafetyEntry(r.date, r.time, r.path, answer, answer_text(answer), is_latest)
-            )
+    entries: list[SafetyEntry] = []
+    for key, chosen in forms.items():
+        measure = RISK_MEASURES[key]
+        dated = [r.date for r in chosen if r.date is not None and r.date <= period.end]
+        latest_day = max(dated) if dated else None
+        for r in chosen:
+            entries += _entries(r, measure, window, latest_day)
+    entries.sort(key=_entry_order)
     contacts = (settings.crisis_contacts if settings is not None else "").strip()
     return SafetyNotice(
         show=bool(entries),
@@ -118,7 +130,113 @@ def safety_notice(
         emergency=EMERGENCY,
         monitoring=MONITORING,
         item=ITEM,
-        summary=SUMMARY,
+        summary=_summary(entries),
         window=window,
         has_contacts=bool(contacts),
+        heading=_heading(entries),
     )
+
+
+def _risk_forms(records: Iterable[Record], settings: Settings | None) -> dict[str, list[Record]]:
+    """Forms of each measure with risk items (by its key), in diary order."""
+    out: dict[str, list[Record]] = {}
+    for r in records:
+        if r.type == "questionnaire":
+            key = str(r.get("instrument") or "")
+            if key in RISK_MEASURES:
+                out.setdefault(key, []).append(r)
+    start = day_start_of(settings)
+    for chosen in out.values():
+        chosen.sort(key=lambda r: record_key(r, start))
+    return out
+
+
+def _entries(
+    r: Record, measure: Measure, window: Span, latest_day: dt.date | None
+) -> list[SafetyEntry]:
+    is_latest = r.date is not None and r.date == latest_day
+    future = r.date is not None and r.date > window.end
+    if not (r.date is None or r.date in window or is_latest or future):
+        return []
+    out = []
+    for item in measure.risk_items:
+        listed, answer = risk_answer(item, r.get("items"))
+        if not listed:
+            continue
+        broken = SALVAGED_NOTE if r.salvaged else None
+        notes = [n for n in (r.left_out, broken, FUTURE_NOTE if future else None) if n]
+        out.append(
+            SafetyEntry(
+                date=r.date,
+                time=r.time,
+                path=r.path,
+                answer=answer if isinstance(answer, int) and not isinstance(answer, bool) else None,
+                answer_text=answer_text(answer, item),
+                latest=is_latest,
+                instrument=measure.key,
+                instrument_name=measure.name,
+                item=item.number,
+                item_text=item.wording,
+                label=f"{measure.name} item {item.number}",
+                counted=r.left_out is None,
+                note="; ".join(notes) or None,
+            )
+        )
+    return out
+
+
+def _entry_order(e: SafetyEntry) -> tuple[object, ...]:
+    """By date (undated last), then time, instrument, item and path."""
+    return (e.date is None, e.date or dt.date.min, e.time or dt.time.min, e.label, e.path)
+
+
+def _heading(entries: list[SafetyEntry]) -> str:
+    labels = sorted({e.label for e in entries}) or ["PHQ-9 item 9"]
+    return "Safety: " + ", ".join(labels)
+
+
+def _summary(entries: list[SafetyEntry]) -> str:
+    kinds = sorted({(e.label, e.item_text) for e in entries})
+    if not kinds or kinds == [("PHQ-9 item 9", ITEM)]:
+        return SUMMARY
+    named = "; ".join(f"{label} (“{text}”)" for label, text in kinds)
+    return f"{named}: answered above 0, or not answered, on the questionnaires listed here."
+
+
+# -- the same entries as `interim check` lines ------------------------------------------------
+
+
+def default_notice(folder: Folder) -> SafetyNotice:
+    """The notice of the report `interim report` makes by default (its report date and
+    period): what `check` shows as IM220."""
+    period = resolve_period(folder.records, settings=folder.settings)
+    return safety_notice(every_form(folder), period, folder.settings)
+
+
+def safety_diagnostics(folder: Folder) -> list[Diagnostic]:
+    """One IM220 notice per entry of the default report's safety notice."""
+    by_path = {r.path: r for r in every_form(folder)}
+    return [_notice_line(e, by_path.get(e.path)) for e in default_notice(folder).entries]
+
+
+def _notice_line(e: SafetyEntry, record: Record | None) -> Diagnostic:
+    line, col = record.position("items") if record is not None else (1, 1)
+    said = "not answered" if e.answer_text == NOT_ANSWERED else f"answered {e.answer_text}"
+    if e.answer is not None:
+        said = f"answered {e.answer} ({e.answer_text})"
+    message = f"{e.label} ({_short(e)}) is {said}: the safety notice lists this form"
+    if e.note:
+        message += f" ({e.note})"
+    return diag("IM220", e.path, line, col, message, f"if you are in danger now, {_emergency()}")
+
+
+def _short(e: SafetyEntry) -> str:
+    measure = RISK_MEASURES.get(e.instrument)
+    for item in measure.risk_items if measure is not None else ():
+        if item.number == e.item:
+            return item.short
+    return e.item_text
+
+
+def _emergency() -> str:
+    return EMERGENCY[len("If you are in danger now, ") :].rstrip(".")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interim.errors import Diagnostic, diag, did_you_mean
-from interim.types.language import FieldSpec
+from interim.types.language import NUMERIC, FieldSpec
 from interim.yamltree import Mapping, Node, Scalar, Sequence
 
 _INT = re.compile(r"[+-]?\d+\Z")
@@ -35,6 +35,8 @@ class Context:
     type_names: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Plain values a YAML comment cut short (`Mapping.cuts` of the front matter).
+    cuts: dict[tuple[int, int], tuple[int, int, str]] = field(default_factory=dict)
 
     def error(self, code: str, node: Node, message: str, hint: str = "") -> None:
         from interim.yamlhints import CURLY_HINT, curly_quoted
@@ -79,7 +81,27 @@ def _not_scalar(node: Mapping | Sequence, ctx: Context, label: str, expected: st
 
 
 def _text(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
+    if ctx.cuts and (cut := ctx.cuts.get((s.line, s.col))) is not None:
+        _cut(spec, s, cut, ctx, label)
     return s.text
+
+
+def _cut(spec: FieldSpec, s: Scalar, cut: tuple[int, int, str], ctx: Context, label: str) -> None:
+    """YAML drops `#…` after a space as a comment: `hot_thought: I am worthless #always` is
+    stored as "I am worthless". Said at the `#`, unless the comment is the field's own hint
+    that `interim new` wrote beside it."""
+    line, col, comment = cut
+    words = " ".join(comment.lstrip("#").split())
+    if words and words in (" ".join(spec.hint().split()), " ".join(spec.description.split())):
+        return
+    ctx.error_at(
+        "IM223",
+        line,
+        col,
+        f"text after `#` was dropped as a comment: `{label}` reads `{_short(s.text)}`",
+        f"to keep the text, put the whole value in quotes: {label.rsplit('.', 1)[-1]}: "
+        f'"{_short(s.text)} {_short(comment)}"',
+    )
 
 
 def _integer(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
@@ -283,6 +305,8 @@ def _list(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
             out.append(None)
             continue
         value = convert(item_spec, item, ctx, f"{label}[{i + 1}]" if spec.items else label)
+        if value is _MISSING and item_spec.kind in NUMERIC and isinstance(item, Scalar):
+            value = item.text.strip()  # kept as written: "not a whole number", not unanswered
         out.append(None if value is _MISSING else value)
     return out
 

@@ -48,7 +48,11 @@ _FIELD_KEYS = frozenset(
         "values",
     }
 )
-_TYPE_KEYS = frozenset({"name", "version", "description", "dated", "fields"})
+_TYPE_KEYS = frozenset({"name", "version", "description", "dated", "identity", "fields"})
+# Two files are one entry when they hold the same values of these (each present in both):
+# a missing time never matches, so two untimed entries of one day both count.
+DEFAULT_IDENTITY = ("date", "time")
+_IDENTITY_COMMON = frozenset({"date", "time"})
 
 
 @dataclass
@@ -95,6 +99,7 @@ class RecordType:
     fields: dict[str, FieldSpec]
     dated: bool = True
     source: str = "built-in"  # or the folder-relative path of the definition
+    identity: tuple[str, ...] = DEFAULT_IDENTITY  # see DEFAULT_IDENTITY
 
 
 def _num(value: float) -> str:
@@ -132,7 +137,34 @@ def parse_type(
     fields = _parse_fields(fields_entry.value, path, out)
     dated = _text(entries.get("dated"), "true").lower() != "false"
     description = _text(entries.get("description"), "")
-    return RecordType(name, int(version), description, fields, dated, path), out
+    identity = _identity(entries.get("identity"), fields, path, out)
+    return RecordType(name, int(version), description, fields, dated, path, identity), out
+
+
+def _identity(
+    entry: Entry | None, fields: dict[str, FieldSpec], path: str, out: list[Diagnostic]
+) -> tuple[str, ...]:
+    """`identity: [date, time]`: the fields that make two files one entry."""
+    if entry is None:
+        return DEFAULT_IDENTITY
+    names = plain_value(entry.value)
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        out.append(
+            _bad(path, entry.value, "`identity` must be a list of field names: [date, time]")
+        )
+        return DEFAULT_IDENTITY
+    unknown = [n for n in names if n not in fields and n not in _IDENTITY_COMMON]
+    if unknown:
+        out.append(
+            _bad(
+                path,
+                entry.value,
+                f"`identity` names `{unknown[0]}`, which is not a field of this type",
+                "use date, time or the type's own fields",
+            )
+        )
+        return DEFAULT_IDENTITY
+    return tuple(names)
 
 
 def _parse_fields(node: Mapping, path: str, out: list[Diagnostic]) -> dict[str, FieldSpec]:
