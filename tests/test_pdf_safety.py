@@ -34,7 +34,7 @@ def test_safety_notice_first_on_page_one(tmp_path: Path, profile: str, extra: st
     with (root / "interim.yaml").open("a", encoding="utf-8") as handle:
         handle.write("profiles:\n  gp:\n    free_text: false\n    sections: [mood]\n")
     page = safety_first(pdf_for(root, profile))
-    assert "Mon 16 Nov 2026: item 9 answered: more than half the days" in page
+    assert "Mon 16 Nov 2026: PHQ-9 item 9 answered: more than half the days" in page
     assert "Samaritans 116 123" in page and "Nobody monitors these files" in page
 
 

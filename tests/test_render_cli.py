@@ -117,7 +117,7 @@ def test_summary_puts_safety_first(run_cli: Run, folder: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("!! SAFETY: PHQ-9 item 9")
-    assert "Mon 16 Nov 2026: item 9 answered: more than half the days" in lines[1]
+    assert "Mon 16 Nov 2026: PHQ-9 item 9 answered: more than half the days" in lines[1]
     assert "Nobody monitors these files" in result.stdout
     assert "Homework" in result.stdout and "Key numbers" in result.stdout
 

@@ -3,6 +3,7 @@ the period (tidy, long), trimmed by the report's profile the way the other forma
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -15,6 +16,8 @@ _NOT_FREE_TEXT = frozenset(
     {"integer", "number", "scale", "minutes", "date", "time", "boolean", "choice", "instrument"}
 )
 _TITLES = frozenset({("homework", "title"), ("goal", "title")})  # kept as in the report
+# The report's numbers for a form (`_scored`): no free text, whatever the profile.
+_DERIVED = frozenset({"stated_total", "status", "band", "problem"})
 # Types that feed the report without a section of their own (kept whatever the sections).
 _NO_SECTION = frozenset({"session", "homework", "review"})
 
@@ -26,11 +29,38 @@ def report_csv(context: dict[str, Any], folder: Folder) -> bytes:
     start = dt.date.fromisoformat(period["start"])
     end = dt.date.fromisoformat(period["end"])
     rows = [*safety_rows(context.get("safety") or {})]
-    records = [r for r in folder.records if _section_shown(r, context)]
+    scored = _administrations(context)
+    records = [_scored(r, scored) for r in folder.records if _section_shown(r, context)]
     rows += record_rows(
         records, start, end, _keeper(context, folder), day_start_of(folder.settings)
     )
     return csv_bytes(rows)
+
+
+def _administrations(context: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each questionnaire form the report scored, by path (the section's own numbers)."""
+    out: dict[str, dict[str, Any]] = {}
+    for section in context.get("sections") or []:
+        if section.get("id") == "questionnaires":
+            for inst in section["data"]["instruments"]:
+                out.update((a["path"], a) for a in inst["administrations"])
+    return out
+
+
+def _scored(record: Record, scored: dict[str, dict[str, Any]]) -> Record:
+    """A questionnaire with the report's own numbers, so every format shows one total: the
+    items' sum as `total` (empty when the form has none), what the file states as
+    `stated_total` when it differs, and the form's `status`, `band` and `problem`."""
+    form = scored.get(record.path) if record.type == "questionnaire" else None
+    if form is None:
+        return record
+    fields = {k: v for k, v in record.fields.items() if k != "total"}
+    fields["total"] = form["total"]
+    stated = record.fields.get("total")
+    if stated is not None and stated != form["total"]:
+        fields["stated_total"] = stated
+    fields.update(status=form["status"], band=form["band"], problem=form["problem"])
+    return dataclasses.replace(record, fields=fields)
 
 
 def _profile(context: dict[str, Any]) -> dict[str, Any]:
@@ -53,7 +83,7 @@ def _keeper(context: dict[str, Any], folder: Folder) -> Callable[[Record, str], 
         return None
 
     def keep(record: Record, name: str) -> bool:
-        if (record.type, name) in _TITLES:
+        if (record.type, name) in _TITLES or (record.type == "questionnaire" and name in _DERIVED):
             return True
         rtype = folder.types.get(record.type)
         spec = rtype.fields.get(name) if rtype is not None else None

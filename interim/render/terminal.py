@@ -23,12 +23,12 @@ def summary_lines(context: dict[str, Any]) -> list[str]:
 def _safety(safety: dict[str, Any]) -> Iterator[str]:
     if not safety.get("show"):
         return
-    yield "!! SAFETY: PHQ-9 item 9 (thoughts of being better off dead or of hurting yourself)"
+    yield f"!! SAFETY: {safety['topic']} ({safety['about']})"
     for e in safety["entries"]:
         when = date(e["date"]) if e.get("date") else "date unknown"
-        answered = "answered: " if e.get("answer") in (1, 2, 3) else ""
-        latest = " (the latest PHQ-9)" if e.get("latest") else ""
-        yield f"   {when}: item 9 {answered}{e['answer_text']}{latest} — {e['path']}"
+        latest = f" (the latest {e['instrument_name']})" if e.get("latest") else ""
+        note = f" ({e['note']})" if e.get("note") else ""
+        yield f"   {when}: {e['label']} {e['prefix']}{e['answer_text']}{latest} — {e['path']}{note}"
     yield f"   {safety['contacts']}"
     yield f"   {safety['monitoring']}"
     yield RULE
@@ -100,6 +100,8 @@ def _key_numbers(context: dict[str, Any]) -> Iterator[str]:
         yield f"{line}  ({k['n_text']})  {spark(_daily(context, k['id']))}"
         if k.get("cutoff_text"):
             yield f"{'':<37}{k['cutoff_text']}"
+        if k.get("problem"):
+            yield f"{'':<37}problem: {k['problem']}"
     yield ""
 
 

@@ -137,23 +137,30 @@ def record_rows(
 
 def safety_rows(safety: dict[str, Any]) -> Iterator[list[str]]:
     """The safety notice opens the CSV too, as rows of type `safety-notice`: one per entry
-    (field `phq9_item9`), then the crisis contacts (`crisis_contacts`) and the statement that
-    nobody monitors these files (`monitoring`), which go wherever the notice goes."""
+    (field `<instrument>_item<n>`, such as `phq9_item9`, plus a row `note` when the entry
+    has one: a copy left out of the numbers, a future date), then the crisis contacts
+    (`crisis_contacts`) and the statement that nobody monitors these files (`monitoring`),
+    which go wherever the notice goes."""
     if not safety.get("show"):
         return
     for entry in safety.get("entries", []):
         answer = entry.get("answer_text") or "not answered"
-        yield [
-            cell(entry.get("date")),
-            cell(entry.get("time")),
-            "safety-notice",
-            "",
-            entry.get("path", ""),
-            "phq9_item9",
-            answer,
-        ]
+        field = f"{entry.get('instrument', 'phq9')}_item{entry.get('item', 9)}"
+        yield [*_safety_head(entry), field, answer]
+        if entry.get("note"):
+            yield [*_safety_head(entry), "note", str(entry["note"])]
     for name, key in (("crisis_contacts", "contacts"), ("monitoring", "monitoring")):
         yield ["", "", "safety-notice", "", "", name, str(safety.get(key) or "")]
+
+
+def _safety_head(entry: dict[str, Any]) -> list[str]:
+    return [
+        cell(entry.get("date")),
+        cell(entry.get("time")),
+        "safety-notice",
+        "",
+        entry.get("path", ""),
+    ]
 
 
 def _day(record: Record) -> dt.date | None:

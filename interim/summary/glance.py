@@ -34,6 +34,7 @@ class KeyNumber(Data):
     above_cutoff: bool | None = None  # the latest score is at or above it
     cutoff_text: str | None = None  # "at or above the cut-off (8)", "below the cut-off (10)",
     # "… at the latest scored form (Tue 17 Nov)" when later forms have no score
+    problem: str | None = None  # questionnaires: what is wrong with the latest scored form
 
 
 def _plural(n: int, word: str) -> str:
@@ -106,6 +107,7 @@ def questionnaire_numbers(q: QuestionnaireSummary) -> list[KeyNumber]:
                 cutoff_text=_cutoff_words(
                     inst.above_cutoff, inst.cutoff, rests_on(inst.administrations, latest)
                 ),
+                problem=None if latest is None else latest.problem,
             )
         )
     return out

@@ -79,24 +79,8 @@ class QuestionnaireSummary(Data):
 def administration(r: Record, measure: Measure, scope: Scope) -> Administration:
     items = r.get("items")
     items = list(items) if isinstance(items, list) else []
-    bad = [
-        i + 1
-        for i, v in enumerate(items)
-        if v is not None and not (isinstance(v, int) and measure.item_min <= v <= measure.item_max)
-    ]
     s = score(measure, items)
-    problem = None
-    if r.salvaged:  # its front matter is broken: listed for the safety notice, never scored
-        status, problem = "not scored", "the file could not be read in full (see Problems)"
-    elif not items:
-        status, problem = "not scored", "the items could not be read"
-    elif bad:
-        status = "not scored"
-        problem = f"item {', '.join(map(str, bad))} outside {measure.item_min}–{measure.item_max}"
-    elif len(items) != measure.items:
-        status, problem = "not scored", f"{len(items)} items; {measure.name} has {measure.items}"
-    else:
-        status = "complete" if s.complete else "incomplete"
+    status, problem = _status(r, measure, items, s.complete)
     total = s.total if status == "complete" else None
     stated = r.get("total")
     if total is not None and stated is not None and stated != total:
@@ -116,6 +100,32 @@ def administration(r: Record, measure: Measure, scope: Scope) -> Administration:
         has_errors=r.has_errors,
         problem=problem,
     )
+
+
+def _status(
+    r: Record, measure: Measure, items: list[Any], complete: bool
+) -> tuple[str, str | None]:
+    """complete, incomplete or not scored, and what is wrong in words. An answer that is not
+    a whole number (`1.5`, `two`) is "not scored", never "not answered": it was answered."""
+    low, high = measure.item_min, measure.item_max
+    not_whole = [i + 1 for i, v in enumerate(items) if v is not None and not _whole(v)]
+    outside = [i + 1 for i, v in enumerate(items) if _whole(v) and not low <= v <= high]
+    if r.salvaged:  # its front matter is broken: listed for the safety notice, never scored
+        return "not scored", "the file could not be read in full (see Problems)"
+    if not items:
+        return "not scored", "the items could not be read"
+    if not_whole:
+        shown = ", ".join(f"item {i} is {items[i - 1]}" for i in not_whole)
+        return "not scored", f"answers are whole numbers {low}–{high} ({shown})"
+    if outside:
+        return "not scored", f"item {', '.join(map(str, outside))} outside {low}–{high}"
+    if len(items) != measure.items:
+        return "not scored", f"{len(items)} items; {measure.name} has {measure.items}"
+    return ("complete" if complete else "incomplete"), None
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _change(inst: InstrumentSummary) -> int | None:
@@ -219,7 +229,19 @@ def _verdicts(instruments: list[InstrumentSummary]) -> tuple[bool, bool]:
         inst.reliable, inst.reliable_text = _verdict(
             inst, inst.key in rose, inst.key in fell, others
         )
+        inst.reliable_text += _resting_on_problems(inst)
     return bool(fell) and not rose, bool(rose)
+
+
+def _resting_on_problems(inst: InstrumentSummary) -> str:
+    """A change that rests on a form with a problem (a stated total that disagrees with its
+    items) says so: the items' sum is what is used."""
+    notes = []
+    for which, a in (("first", inst.first), ("latest", inst.latest)):
+        if a is not None and a.problem:
+            when = f", {weekday(a.date)} {day_text(a.date)}" if a.date else ""
+            notes.append(f"the {which} form{when} has a problem ({a.problem})")
+    return f"; {'; '.join(notes)}" if notes else ""
 
 
 def _verdict(

@@ -68,6 +68,7 @@ class SafetyEntry(Data):
     label: str = "PHQ-9 item 9"
     counted: bool = True  # False: a copy left out of the numbers (see `note`)
     note: str | None = None  # why it is listed beyond its answer: a copy, a future date
+    prefix: str = ""  # "answered: " before an answer in words ("answered: several days")
 
 
 @dataclass
@@ -81,6 +82,8 @@ class SafetyNotice(Data):
     summary: str
     window: Span  # the dates listed whatever their answer's age: previous period start → report
     has_contacts: bool = field(default=False)  # crisis contacts are configured
+    topic: str = "PHQ-9 item 9"  # the risk items listed ("PHQ-9 item 9, EPDS item 10")
+    about: str = PHQ9.risk_items[0].short  # what they ask, in words
     heading: str = "Safety: PHQ-9 item 9"
 
 
@@ -133,7 +136,9 @@ def safety_notice(
         summary=_summary(entries),
         window=window,
         has_contacts=bool(contacts),
-        heading=_heading(entries),
+        topic=_topic(entries),
+        about=_about(entries),
+        heading="Safety: " + _topic(entries),
     )
 
 
@@ -180,6 +185,7 @@ def _entries(
                 label=f"{measure.name} item {item.number}",
                 counted=r.left_out is None,
                 note="; ".join(notes) or None,
+                prefix="answered: " if answer in item.answers else "",
             )
         )
     return out
@@ -190,9 +196,13 @@ def _entry_order(e: SafetyEntry) -> tuple[object, ...]:
     return (e.date is None, e.date or dt.date.min, e.time or dt.time.min, e.label, e.path)
 
 
-def _heading(entries: list[SafetyEntry]) -> str:
-    labels = sorted({e.label for e in entries}) or ["PHQ-9 item 9"]
-    return "Safety: " + ", ".join(labels)
+def _topic(entries: list[SafetyEntry]) -> str:
+    return ", ".join(sorted({e.label for e in entries}) or ["PHQ-9 item 9"])
+
+
+def _about(entries: list[SafetyEntry]) -> str:
+    shorts = sorted({_short(e) for e in entries}) or [PHQ9.risk_items[0].short]
+    return "; ".join(shorts)
 
 
 def _summary(entries: list[SafetyEntry]) -> str:
