@@ -3,15 +3,51 @@ A reader never sees half a report, and health data is never world-readable."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from interim.errors import InterimError
+
 
 def write_bytes(path: Path, data: bytes) -> Path:
     return write_with(path, lambda handle: handle.write(data))
+
+
+def save(path: Path, data: bytes) -> Path:
+    """`write_bytes` for an output a person asked for (a report, a calendar, a schema): a
+    folder that cannot be written is an `OutputNotWritten` in plain words, not a traceback."""
+    try:
+        return write_bytes(path, data)
+    except OSError as exc:
+        raise OutputNotWritten(path, exc) from exc
+
+
+class OutputNotWritten(InterimError):
+    """An output could not be written; the message says where and why, in plain words."""
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        super().__init__(f"cannot write {path}: {os_reason(exc)}")
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, as a person would say it."""
+    if isinstance(exc, PermissionError):
+        return "permission denied (choose a folder you can write to, with -o)"
+    if isinstance(exc, FileNotFoundError):
+        return "that folder does not exist or cannot hold files"
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        return "a file stands where a folder is needed"
+    if isinstance(exc, IsADirectoryError):
+        return "that is a folder; give a file name"
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    return exc.strerror or type(exc).__name__
 
 
 def write_with(path: Path, fill: Callable[[BinaryIO], object]) -> Path:

@@ -67,6 +67,7 @@ def discover(
     """Every record candidate under `root`, with a diagnostic for each file left out for a
     reason the user should know about (conflict copies, links, pipes, size)."""
     walker = _Walker(Path(os.path.abspath(root)), _Ignore(ignore), max_size)
+    walker.editor_templates = editor_template_folders(walker.root)
     walker.run()
     files = sorted(walker.files, key=lambda c: c.rel)
     return Discovery(files, sorted(walker.diags, key=Diagnostic.sort_key))
@@ -98,11 +99,37 @@ class _Ignore:
         return False
 
 
+# Where Obsidian's core Templates plugin and the Templater plugin keep note templates: a
+# template's blanks are not an entry. (Each file holds a folder path relative to the vault.)
+_TEMPLATE_SETTINGS = (
+    (".obsidian/templates.json", "folder"),
+    (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"),
+)
+
+
+def editor_template_folders(root: Path) -> frozenset[str]:
+    """The folders (relative, forward slashes) an editor's settings name as its templates."""
+    import json
+
+    found = set()
+    for rel, key in _TEMPLATE_SETTINGS:
+        try:
+            with open(root / rel, "rb") as handle:
+                data = json.loads(handle.read(65536))
+        except (OSError, ValueError):
+            continue
+        folder = data.get(key) if isinstance(data, dict) else None
+        if isinstance(folder, str) and folder.strip("/ "):
+            found.add(folder.replace("\\", "/").strip("/ "))
+    return frozenset(found)
+
+
 class _Walker:
     def __init__(self, root: Path, rules: _Ignore, max_size: int) -> None:
         self.root, self.rules, self.max_size = root, rules, max_size
         self.files: list[Candidate] = []
         self.diags: list[Diagnostic] = []
+        self.editor_templates: frozenset[str] = frozenset()
 
     def run(self) -> None:
         stack: list[tuple[str, str]] = [(str(self.root), "")]  # (path, rel prefix)
@@ -145,7 +172,7 @@ class _Walker:
             self._symlink(entry, rel)
             return ""
         if is_dir:
-            return "dir"
+            return "" if rel in self.editor_templates else "dir"
         return "file" if self._file(entry, rel, names) else ""
 
     def _file(self, entry: os.DirEntry[str], rel: str, names: set[str]) -> bool:

@@ -7,6 +7,7 @@ an editor's scratch files from real changes) both ask here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from interim.errors import escape_text
@@ -41,7 +42,6 @@ RECORD_EXTENSIONS = (".md", ".markdown")
 OTHER_TEXT_EXTENSIONS = frozenset(
     {".txt", ".text", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"}
 )
-_MD = r"(?P<ext>\.(?:md|markdown))"
 
 
 @dataclass(frozen=True)
@@ -54,42 +54,72 @@ class CopyName:
     certain: bool
 
 
-def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(rx, re.S | re.I), who) for rx, who in table)
+# Markers that only a program writes, at the end of the stem (before `.md`), each with who
+# writes it. Sources for every pattern: docs/files.md (the clients' own code or docs where
+# there is one: Nextcloud `Utility::makeConflictFileName`, Syncthing `conflictName`, Seafile
+# `gen_conflict_path`, Synology's knowledge base, git-mergetool.sh; real file names for
+# the closed-source ones, in the languages seen).
+_DROPBOX_WORDS = (
+    r"['’]s conflicted copy|conflicted copy \d{4}|in Konflikt stehende Kopie|Copie en conflit"
+    r"|Copia en conflicto|Copia conflictiva|Copia in conflitto|C[óo]pia em conflito"
+    r"|の競合コピー|上の問題のあるコピー"
+)
+_CERTAIN_STEM: tuple[tuple[str, str], ...] = (
+    (r"\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?", "Syncthing"),
+    (r" \(conflicted copy (?:[^()]+ )?\d{4}-\d{2}-\d{2} \d{6}\)", "Nextcloud"),
+    (r" \(case clash from \d{4}-\d{2}-\d{2} \d{6}\)", "Nextcloud"),
+    (r"_conflict(?:_[^/]+)?-\d{8}-\d{6}", "Nextcloud"),
+    (r" \(SFConflict (?:\S+ )?\d{4}(?:-\d{2}){5}\)", "Seafile"),
+    (r"_.+_[A-Z][a-z]{2}-\d{2}-\d{4}-\d{4}_[A-Za-z]*Conflict(?:_\d+)?", "Synology Drive"),
+    (r" \([^()]*(?:" + _DROPBOX_WORDS + r")[^()]*(?:\(\d+\))?\)", "Dropbox"),
+    (
+        r" \((?:case conflict|unicode encoding conflict|selective sync conflict"
+        r"|white space conflict)(?: \d+)?(?: \(\d+\))?\)",
+        "Dropbox",
+    ),
+    (r" \(conflicting copy(?: \d+)?\)", "Maestral"),
+    (r"\.Conflict(?: ?\d+)?(?: \(\d+\))?", "Resilio Sync"),
+    (r" \[conflicted(?: \d+)?\]", "pCloud"),
+    (r" \(# (?:Name clash|Edit conflict)[^#]*#\)", "Proton Drive"),
+    (r"-.+-safeBackup-\d{4}", "OneDrive"),
+    (r" \(Parsec - name conflict(?: \d+)?\)", "Parsec"),
+    (r" \(conflict \d{4}-\d{2}-\d{2}(?: \d{4,6})?\)", "Obsidian Sync"),
+    (r"\(.+的冲突副本\d*_\d{4}-\d{2}-\d{2} \d{2}-\d{2}-\d{2}\)", "a sync client"),
+    (r"_(?-i:BASE|LOCAL|REMOTE|BACKUP)_\d+", "git mergetool"),
+)
+# Markers a program writes after the extension: the original is the name before them.
+_CERTAIN_AFTER: tuple[tuple[str, str], ...] = (
+    (r" \(conflict(?: #\d+)?[ _]on[ _]\d{4}-\d{2}-\d{2}(?:[ _]was[ _]deleted)?\)", "Unison"),
+    (r" \(conflict[^()]*\)", "Google Drive"),
+    (r"\.orig", "git mergetool"),
+    (r"~[^/~]+", "git"),
+    (r"\.conflict\d+|\.\.?path[12]", "rclone bisync"),
+    (r"\.(?:bak|backup|old|bk|sav|save)", "a backup"),
+)
+# Markers a person might type too: a copy only when the original is in the same folder,
+# and even then it stays a record unless it holds the same entry (interim.duplicates).
+_COPY_WORDS = r"copy|kopie|copie|copia|cópia|kopia|kopi|kopio|kopya|копия|コピー|副本|사본|复件|复制|exemplaar"
+_LOOKALIKE_STEM: tuple[tuple[str, str], ...] = (
+    (r" (?:[2-9]|[1-9]\d+)", "iCloud or Finder"),
+    (r" ?\(\d+\)", "Google Drive, a browser or a file manager"),
+    (r" copy(?: \d+)?| のコピー(?: \d+)?", "macOS Finder"),
+    (r"\s[-\u2013\u2014]\s(?:" + _COPY_WORDS + r")(?: \(\d+\))?", "Windows Explorer"),
+    (r" ?[(（][^()（）]*(?:" + _COPY_WORDS + r")[^()（）]*[)）]", "a file manager"),
+    (r"[ _-](?:copy|old|backup|bak)(?: ?\d+)?", "a copy by hand"),
+)
 
 
-# Certain: these names are only ever written by a sync client, git mergetool or a backup.
-_CERTAIN = _compiled(
-    (
-        (r"(?P<stem>.+) \(conflicted copy \d{4}-\d{2}-\d{2} \d{6}\)" + _MD, "Nextcloud"),
-        (r"(?P<stem>.+) \(conflicted copy [^()]+ \d{4}-\d{2}-\d{2} \d{6}\)" + _MD, "Nextcloud"),
-        (r"(?P<stem>.+)_conflict-\d{8}-\d{6}" + _MD, "Nextcloud"),
-        (
-            r"(?P<stem>.+) \((?:[^()]+['’]s )?(?:conflicted copy \d{4}-\d{2}-\d{2}"
-            r"|case conflict(?: \d+)?|selective sync conflict(?: \d+)?)(?: \(\d+\))?\)" + _MD,
-            "Dropbox",
-        ),
-        (r"(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?" + _MD, "Syncthing"),
-        (r"(?P<stem>.+)\.conflict(?: \(\d+\))?" + _MD, "Resilio Sync"),
-        (r"(?P<orig>.+\.(?:md|markdown)) \(conflict[^()]*\)", "Google Drive"),
-        (r"(?P<orig>.+\.(?:md|markdown))\.orig", "git mergetool"),
-        (r"(?P<stem>.+)_(?-i:BASE|LOCAL|REMOTE|BACKUP)_\d+" + _MD, "git mergetool"),
-        (r"(?P<orig>.+\.(?:md|markdown))\.(?:bak|backup|old|bk|sav|save)", "a backup"),
-    )
-)
-# Look-alikes: a person could choose these names, so they count only when the original is
-# in the same folder, and even then the file stays a record unless it repeats the original
-# (DESIGN §2; interim.duplicates).
-_LOOKALIKE = _compiled(
-    (
-        (r"(?P<stem>.+) (?:[2-9]|[1-9]\d+)" + _MD, "iCloud"),
-        (r"(?P<stem>.+) \(\d+\)" + _MD, "Google Drive"),
-        (r"(?P<stem>.+) copy(?: \d+)?" + _MD, "macOS Finder"),
-        (r"(?P<stem>.+) - copy(?: \(\d+\))?" + _MD, "Windows Explorer"),
-        (r"(?P<stem>.+) \((?:copy|another copy|\d+(?:st|nd|rd|th) copy)\)" + _MD, "GNOME Files"),
-        (r"copy of (?P<stem>.+)" + _MD, "a copy"),
-    )
-)
+def _alternation(table: tuple[tuple[str, str], ...], after: str) -> re.Pattern[str]:
+    """One regex for a whole table, each entry a named group: one search per file name."""
+    parts = (f"(?P<m{i}>{rx})" for i, (rx, _) in enumerate(table))
+    return re.compile(f"(?:{'|'.join(parts)}){after}", re.S | re.I)
+
+
+_STEM_END = r"(?P<ext>\.(?:md|markdown))\Z"
+_CERTAIN_STEM_RX = _alternation(_CERTAIN_STEM, _STEM_END)
+_CERTAIN_AFTER_RX = _alternation(_CERTAIN_AFTER, r"\Z")
+_LOOKALIKE_RX = _alternation(_LOOKALIKE_STEM, _STEM_END)
+_MAX_MARKERS = 5  # a conflict copy of a conflict copy: markers stack
 # OneDrive appends "-" and the computer name, which Windows keeps in upper case
 # (DESKTOP-4F2K1). Requiring an upper-case letter keeps `2026-11-18-mood.md` next to
 # `2026-11-18.md` from looking like a copy.
@@ -114,30 +144,46 @@ def skipped_name(name: str) -> bool:
     return name.casefold() in SYSTEM or TEMP.fullmatch(name) is not None
 
 
-# Each certain pattern above holds one of these: one search spares a dozen matches per file.
-_CERTAIN_WORDS = re.compile(
-    r"conflict|\.orig|_(?:BASE|LOCAL|REMOTE|BACKUP)_|\.(?:md|markdown)\.", re.I
-)
+def _who(match: re.Match[str], table: tuple[tuple[str, str], ...]) -> str:
+    """Who writes the marker that matched: the entry whose group took part."""
+    for key, value in match.groupdict().items():
+        if value is not None and key != "ext":
+            return table[int(key[1:])][1]
+    return "a sync client"
 
 
 def certain_copy(name: str) -> CopyName | None:
-    """A name only a sync client, git mergetool or a backup ever writes."""
-    if _CERTAIN_WORDS.search(name) is None:
-        return None
-    for regex, who in _CERTAIN:
-        if (m := regex.fullmatch(name)) is not None:
-            orig = m["orig"] if "orig" in regex.groupindex else m["stem"] + m["ext"]
-            return CopyName(orig, who, True)
-    return None
+    """A name only a sync client, git or a backup ever writes, and its original: markers
+    are taken off from the right until none is left (a conflict copy of a copy)."""
+    found, who = name, ""
+    for _ in range(_MAX_MARKERS):
+        m = _CERTAIN_STEM_RX.search(found)
+        if m is not None and m.start() > 0:
+            found, who = found[: m.start()] + m["ext"], who or _who(m, _CERTAIN_STEM)
+            continue
+        m = _CERTAIN_AFTER_RX.search(found)
+        if m is not None and m.start() > 0 and record_extension(found[: m.start()]):
+            found, who = found[: m.start()], who or _who(m, _CERTAIN_AFTER)
+            continue
+        break
+    return CopyName(found, who, True) if who else None
 
 
 def look_alike(name: str, names: set[str]) -> CopyName | None:
-    """A name a copy would have (`mood 2.md`, `mood - Copy.md`, `mood-DESKTOP-4F2K1.md`)
-    whose original is among `names`, the other names in its folder."""
-    for regex, who in _LOOKALIKE if " " in name or name[:5].lower() == "copy " else ():
-        m = regex.fullmatch(name)
-        if m is not None and (orig := _present(m["stem"] + m["ext"], names)) is not None:
-            return CopyName(orig, who, False)
+    """A name a copy would have (`mood 2.md`, `mood - Copy.md`, `mood (copy).md`,
+    `mood-DESKTOP-4F2K1.md`) whose original is among `names`, the names in its folder."""
+    m = _LOOKALIKE_RX.search(name)
+    if m is not None and m.start() > 0:
+        orig = _present(name[: m.start()] + m["ext"], names)
+        if orig is not None and orig != name:
+            return CopyName(orig, _who(m, _LOOKALIKE_STEM), False)
+    if name.lower().startswith("copy of ") and (orig := _present(name[8:], names)) is not None:
+        return CopyName(orig, "a copy (Google Drive, Box)", False)
+    return _onedrive(name, names)
+
+
+def _onedrive(name: str, names: set[str]) -> CopyName | None:
+    """`mood-DESKTOP-4F2K1.md`, `mood-LAPTOP-2.md`: OneDrive's computer name, upper case."""
     stem, ext = _split_ext(name)
     if stem.lower() == stem:
         return None  # OneDrive's computer name has an upper-case letter (_HOSTNAME)
@@ -149,11 +195,14 @@ def look_alike(name: str, names: set[str]) -> CopyName | None:
 
 
 def _present(orig: str, names: set[str]) -> str | None:
-    """The original as it is spelt in the folder (a copy may change the extension's case)."""
+    """The original as it is spelt in the folder (macOS may spell accents apart: NFD)."""
     if orig in names:
         return orig
-    folded = orig.casefold()
-    return next((n for n in sorted(names) if n.casefold() == folded), None)
+    for form in ("NFC", "NFD"):
+        spelt = unicodedata.normalize(form, orig)
+        if spelt in names:
+            return spelt
+    return None
 
 
 def _split_ext(name: str) -> tuple[str, str]:

@@ -60,14 +60,19 @@ def init_folder(
     obsidian: bool = False,
     types: dict[str, RecordType] | None = None,
 ) -> InitResult:
+    from interim.atomic import OutputNotWritten
+
     result = InitResult()
-    if not root.exists():
-        root.mkdir(parents=True, mode=0o700)
-        result.written.append("./")
-    for name in LAYOUT:
-        if not (root / name).exists():
-            (root / name).mkdir(mode=0o700)
-            result.written.append(name + "/")
+    try:
+        if not root.exists():
+            root.mkdir(parents=True, mode=0o700)
+            result.written.append("./")
+        for name in LAYOUT:
+            if not (root / name).exists():
+                (root / name).mkdir(mode=0o700)
+                result.written.append(name + "/")
+    except OSError as exc:
+        raise OutputNotWritten(Path(exc.filename or root), exc) from exc
     files = {
         SETTINGS_FILE: lambda: settings_text({"crisis_contacts": crisis_contacts}),
         "README.md": lambda: (_FILES / "README.md").read_text(encoding="utf-8"),
@@ -90,10 +95,14 @@ def _create(path: Path, make: Any) -> bool:
     so a file that appears meanwhile is still never overwritten)."""
     if path.exists() or path.is_symlink():
         return False
+    from interim.atomic import OutputNotWritten
+
     try:
         write_exclusive(path, make())
     except FileExistsError:
         return False
+    except OSError as exc:
+        raise OutputNotWritten(path, exc) from exc
     return True
 
 

@@ -186,6 +186,6 @@ def _add_timezones(cal: Any, zone: Zone, today: dt.date) -> None:
 
 
 def write_calendar(path: Path, data: bytes) -> Path:
-    from interim.atomic import write_bytes
+    from interim.atomic import save
 
-    return write_bytes(path, data)
+    return save(path, data)

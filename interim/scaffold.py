@@ -298,13 +298,20 @@ def write_record(plan: Plan, values: dict[str, Any]) -> Path:
 def create_unique(folder: Path, stem: str, suffix: str, text: str) -> Path:
     """Create `stem.md`, or `stem-2.md`, `stem-3.md`… when taken: the exclusive open makes
     "never overwrite" hold even when two writers race (a synced folder on two devices)."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from interim.atomic import OutputNotWritten
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise OutputNotWritten(folder, exc) from exc
     for n in range(1, _MAX_COPIES + 1):
         path = folder / f"{stem}{'' if n == 1 else f'-{n}'}{suffix}"
         try:
             write_exclusive(path, text)
         except FileExistsError:
             continue
+        except OSError as exc:
+            raise OutputNotWritten(path, exc) from exc
         return path
     raise InterimError(f"{folder} already holds {_MAX_COPIES} files named {stem}…")
 

@@ -240,6 +240,28 @@ def test_ignore_pattern_silences_a_warning(tmp_path: Path) -> None:
 
 CERTAIN = [
     ("mood (conflicted copy 2026-11-20).md", "mood.md", "Dropbox"),
+    ("mood (Sam's MacBook Pro's conflicted copy 2026-11-20 1).md", "mood.md", "Dropbox"),
+    ("mood (Rebekka Schneiders in Konflikt stehende Kopie 2026-11-20).md", "mood.md", "Dropbox"),
+    ("mood (Copie en conflit de Sam 2026-11-20).md", "mood.md", "Dropbox"),
+    ("mood (Copia en conflicto de Sam 2026-11-20).md", "mood.md", "Dropbox"),
+    ("mood (Copia in conflitto di Sam 2026-11-20).md", "mood.md", "Dropbox"),
+    ("mood (Cópia em conflito de Sam 2026-11-20).md", "mood.md", "Dropbox"),
+    ("mood (Sam の競合コピー 2026-11-20).md", "mood.md", "Dropbox"),
+    ("mood (Selective Sync Conflict).md", "mood.md", "Dropbox"),
+    ("mood (conflicting copy 1).md", "mood.md", "Maestral"),
+    ("mood (conflicted copy Sam Jones 2026-11-20 213512).md", "mood.md", "Nextcloud"),
+    ("mood (case clash from 2026-11-20 213512).md", "mood.md", "Nextcloud"),
+    ("mood_conflict_sam-20261120-213512.md", "mood.md", "Nextcloud"),
+    ("mood (SFConflict sam@example.org 2026-11-20-21-35-12).md", "mood.md", "Seafile"),
+    ("mood_Sam-PC_Nov-20-2135-2026_CaseConflict_1.md", "mood.md", "Synology"),
+    ("mood [conflicted].md", "mood.md", "pCloud"),
+    ("mood (# Name clash 2026-11-20 k2v2c9C #).md", "mood.md", "Proton Drive"),
+    ("mood-sam-laptop-safeBackup-0001.md", "mood.md", "OneDrive"),
+    ("mood.md (conflict_on_2026-11-20)", "mood.md", "Unison"),
+    ("mood.md.conflict1", "mood.md", "rclone"),
+    ("mood.md~HEAD", "mood.md", "git"),
+    ("mood.md.bak", "mood.md", "backup"),
+    ("mood.markdown.orig", "mood.markdown", "git"),
     ("mood (Jane's conflicted copy 2026-11-20).md", "mood.md", "Dropbox"),
     ("mood (Jane Doe's conflicted copy 2026-11-20 (1)).md", "mood.md", "Dropbox"),
     ("mood (Case Conflict).md", "mood.md", "Dropbox"),
@@ -298,6 +320,25 @@ LOOKALIKE = [
     ("mood 11.md", "mood.md", "iCloud"),
     ("mood (1).md", "mood.md", "Google Drive"),
     ("Mood (2).MD", "Mood.MD", "Google Drive"),
+    ("mood(1).md", "mood.md", "browser"),  # Firefox: no space
+    ("mood copy.md", "mood.md", "Finder"),
+    ("mood copy 2.md", "mood.md", "Finder"),
+    ("mood のコピー.md", "mood.md", "Finder"),
+    ("mood - Copy.md", "mood.md", "Windows Explorer"),
+    ("mood - Copy (2).md", "mood.md", "Windows Explorer"),
+    ("mood - Kopie.md", "mood.md", "Windows Explorer"),
+    ("mood - copia.md", "mood.md", "Windows Explorer"),
+    ("mood — копия.md", "mood.md", "Windows Explorer"),  # an em dash in Russian
+    ("mood - 副本.md", "mood.md", "Windows Explorer"),
+    ("mood (copy).md", "mood.md", "file manager"),  # GNOME Files
+    ("mood (another copy).md", "mood.md", "file manager"),
+    ("mood (3rd copy).md", "mood.md", "file manager"),
+    ("mood (Kopie).md", "mood.md", "file manager"),
+    ("mood (copy 2).md", "mood.md", "file manager"),  # Xfce Thunar
+    ("mood（复件）.md", "mood.md", "file manager"),  # full-width parentheses
+    ("mood_copy.md", "mood.md", "by hand"),
+    ("mood-old.md", "mood.md", "by hand"),
+    ("Copy of mood.md", "mood.md", "Google Drive"),
 ]
 
 

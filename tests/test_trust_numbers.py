@@ -91,3 +91,52 @@ def test_a_fraction_is_not_scored_not_unanswered(
     assert a["problem"] == "answers are whole numbers 0–3 (item 3 is 1.5)"
     check = run_cli(["check", str(tmp_path)]).stdout
     assert "not answered" not in check and "whole number" in check
+
+
+# -- no crash -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("since", ["1000-01-01", "0001-01-01", "999999999d"])
+def test_a_period_back_to_the_calendars_start_resolves(since: str) -> None:
+    """`--since 1000-01-01` ended in OverflowError: the previous period of equal length would
+    start before year 1. It is cut at the calendar's first day. (A report over such a span
+    is issue 12's: its cost must follow what the span holds, not its length.)"""
+    import datetime as dt
+
+    from interim.summary import resolve_period
+
+    period = resolve_period([], until=dt.date(2026, 11, 20), since=since)
+    assert period.start == (dt.date(1000, 1, 1) if since == "1000-01-01" else dt.date.min)
+    assert period.previous.start == dt.date.min and period.previous.end <= period.start
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (
+            ["report", "{f}", "-o", "{f}/interim.yaml/r.html"],
+            "a file stands where a folder is needed",
+        ),
+        (["report", "{f}", "-o", "/proc/r.html"], "cannot write /proc/r.html"),
+        (["remind", "{f}", "-o", "/proc/r.ics"], "cannot write /proc/r.ics"),
+        (["schema", "--out", "{f}/interim.yaml/x"], "cannot write"),
+        (["init", "{f}/interim.yaml/sub", "--no-input"], "cannot write"),
+    ],
+)
+def test_a_place_that_cannot_be_written_is_said_in_words(
+    tmp_path: Path, write: Write, run_cli: Run, args: list[str], words: str
+) -> None:
+    write(tmp_path, "interim.yaml", "report_date: 2026-11-20\n")
+    result = run_cli([a.format(f=tmp_path) for a in args])
+    assert result.exit_code == 2
+    assert words in result.stderr and "internal error" not in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_new_in_a_folder_that_cannot_be_written(
+    tmp_path: Path, write: Write, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "interim.yaml", "report_date: 2026-11-20\n")
+    write(tmp_path, "records", "a file where the records folder should be")
+    result = run_cli(["new", "mood", "--folder", str(tmp_path), "--no-input"])
+    assert result.exit_code == 2 and "cannot write" in result.stderr

@@ -13,16 +13,20 @@ with functions that only ever place strings as content:
             {"t": "link", "c": [inline], "url": str | None}   {"t": "br"}
 
 Nesting deeper than MAX_DEPTH (a hostile `>>>>>>…` or `*_*_…`) is flattened to its text,
-so the template's recursion stays far below Typst's call-depth limit.
+so the template's recursion stays far below Typst's call-depth limit. The syntax tree is
+built from markdown-it's flat token stream with an explicit stack (`_tree`), and flattened
+text is gathered the same way (`_plain`): markdown-it's own SyntaxTreeNode recurses once per
+level, and ten thousand `*` in a row took the report down with a RecursionError.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+from markdown_it.token import Token
 
 from interim.render.markdown import safe_link
 
@@ -40,10 +44,53 @@ def _parser() -> MarkdownIt:
     return md
 
 
+@dataclass(eq=False)
+class SyntaxTreeNode:
+    """The part of markdown-it's SyntaxTreeNode this module uses, built without recursion."""
+
+    type: str
+    tag: str = ""
+    content: str = ""
+    hidden: bool = False
+    attrs: dict[str, str | int | float] = field(default_factory=dict)
+    children: list[SyntaxTreeNode] = field(default_factory=list)
+
+
+def _tree(tokens: list[Token]) -> SyntaxTreeNode:
+    """Tokens (block tokens, and each inline token's children) as a tree: an `_open` token
+    starts a node that its `_close` ends, any other token is a leaf."""
+    root = SyntaxTreeNode("root")
+    stack = [root]
+    pending: list[tuple[SyntaxTreeNode, list[Token]]] = []
+    for token in tokens:
+        _place(token, stack, pending)
+    while pending:  # inline tokens' children, each list with its own stack
+        node, children = pending.pop()
+        inner = [node]
+        for token in children:
+            _place(token, inner, pending)
+    return root
+
+
+def _place(
+    token: Token, stack: list[SyntaxTreeNode], pending: list[tuple[SyntaxTreeNode, list[Token]]]
+) -> None:
+    if token.nesting == -1:
+        if len(stack) > 1:
+            stack.pop()
+        return
+    kind = token.type.removesuffix("_open") if token.nesting == 1 else token.type
+    node = SyntaxTreeNode(kind, token.tag, token.content, token.hidden, dict(token.attrs))
+    stack[-1].children.append(node)
+    if token.nesting == 1:
+        stack.append(node)
+    elif token.children:
+        pending.append((node, token.children))
+
+
 def body_tree(text: str) -> list[Node]:
     """A record body (Markdown) as a list of block nodes."""
-    root = SyntaxTreeNode(_parser().parse(text))
-    return _blocks(root.children, 0)
+    return _blocks(_tree(_parser().parse(text)).children, 0)
 
 
 def _blocks(nodes: list[SyntaxTreeNode], depth: int) -> list[Node]:
@@ -121,15 +168,25 @@ def _text(s: str) -> Node:
 
 
 def _plain(node: SyntaxTreeNode) -> str:
-    """All the text under a node, markup dropped (for flattened deep nesting)."""
-    if node.type in ("text", "code_inline", "fence", "code_block"):
-        return node.content
-    if node.type in ("softbreak", "hardbreak"):
-        return " "
-    if node.type == "image":
-        return node.content  # markdown-it keeps the alt text here
-    parts = [_plain(child) for child in node.children]
-    return ("" if node.type in _INLINE_CONTAINERS else " ").join(parts)
+    """All the text under a node, markup dropped (for flattened deep nesting): inline parts
+    joined as they are, block parts with a space. Iterative, whatever the depth."""
+    out: list[str] = []
+    stack: list[SyntaxTreeNode | str] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif item.type in ("text", "code_inline", "fence", "code_block", "image"):
+            out.append(item.content)  # markdown-it keeps an image's alt text here
+        elif item.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        else:
+            glue = "" if item.type in _INLINE_CONTAINERS else " "
+            parts: list[SyntaxTreeNode | str] = []
+            for i, child in enumerate(item.children):
+                parts += [glue, child] if i and glue else [child]
+            stack.extend(reversed(parts))
+    return "".join(out)
 
 
 def _merge(nodes: list[Node]) -> list[Node]:

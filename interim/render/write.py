@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from interim.atomic import write_bytes
+from interim.atomic import save
 from interim.model import Record
 
 CSV_COLUMNS = ("date", "time", "type", "id", "path", "field", "value")
@@ -49,7 +49,7 @@ def write_output(data: bytes, target: str | Path, stdout: BinaryIO | None = None
         out.write(data)
         out.flush()
         return None
-    return write_bytes(Path(target), data)
+    return save(Path(target), data)
 
 
 def json_bytes(context: dict[str, Any]) -> bytes:

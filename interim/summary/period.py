@@ -141,7 +141,7 @@ def _explicit_start(spec: str | dt.date, report: dt.date) -> tuple[dt.date, str]
         n = int(days[1])
         if n < 1:
             raise InterimError("--since needs at least one day: 1d, 7d, 14d...")
-        return report - dt.timedelta(days=n - 1), "days"
+        return _back(report, n - 1), "days"
     try:
         return dt.date.fromisoformat(text), "dates"
     except ValueError:
@@ -152,7 +152,18 @@ def _explicit_start(spec: str | dt.date, report: dt.date) -> tuple[dt.date, str]
 
 
 def _days_before(start: dt.date, length: int) -> Span:
-    return Span(start - dt.timedelta(days=length), start - _ONE_DAY)
+    """The `length` days just before `start`, cut at the first day the calendar has (a
+    period from year 1000 has no thousand years before it to compare with)."""
+    if start == dt.date.min:
+        return Span(start, start)
+    return Span(_back(start, length), start - _ONE_DAY)
+
+
+def _back(day: dt.date, days: int) -> dt.date:
+    """`days` days before `day`, or the calendar's first day when that is further back."""
+    if days > (day - dt.date.min).days:
+        return dt.date.min
+    return day - dt.timedelta(days=days)
 
 
 def _sessions(records: Iterable[Record], day_start: dt.time) -> list[SessionRef]:

@@ -27,7 +27,7 @@ _REASONS: tuple[tuple[str, frozenset[str]], ...] = (
     ("unreadable", frozenset({"IM100", "IM102", "IM112", "IM114", "IM115", "IM122"})),
     ("conflict or backup copy", frozenset({"IM120"})),
     ("repeat of another file", frozenset({"IM302", "IM306"})),
-    ("not in a record's form", frozenset({"IM117"})),
+    ("not read as a record", frozenset({"IM117"})),
     ("symbolic link", frozenset({"IM116"})),
 )
 
@@ -129,6 +129,7 @@ def _words(total: int, reasons: list[dict[str, Any]]) -> str | None:
     plural = {
         "conflict or backup copy": "conflict or backup copies",
         "repeat of another file": "repeats of other files",
+        "not read as a record": "not read as records",
         "symbolic link": "symbolic links",
     }
     parts = [

@@ -90,9 +90,12 @@ def schemas_text(types: list[RecordType], one: bool) -> str:
 
 def write_schemas(types: list[RecordType], out: Path) -> list[Path]:
     """Write TYPE.schema.json for each type into `out`; the paths written."""
-    from interim.atomic import write_text
+    from interim.atomic import save
 
-    return [write_text(out / f"{t.name}.schema.json", _dumps(type_schema(t)) + "\n") for t in types]
+    return [
+        save(out / f"{t.name}.schema.json", (_dumps(type_schema(t)) + "\n").encode("utf-8"))
+        for t in types
+    ]
 
 
 def _dumps(doc: Any) -> str:
