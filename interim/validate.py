@@ -88,6 +88,14 @@ def _record_type(front: Mapping, types: dict[str, RecordType], ctx: Context) -> 
 def _read(spec: FieldSpec, node: Any, ctx: Context, key: str) -> Any:
     # `mood: ""` is as empty as `mood:`, whatever the kind: not filled in yet, never an error.
     if isinstance(node, Scalar) and (node.is_null() or not node.text.strip()):
+        if node.is_null() and node.text:  # `~` or `null`: YAML's words for "empty"
+            ctx.error(
+                "IM202",
+                node,
+                f"`{key}` is `{node.text}`, which YAML reads as empty: not filled in yet",
+                f'to keep the word, quote it: {key}: "{node.text}"; else fill it in: {spec.hint()}',
+            )
+            return None
         ctx.error("IM202", node, f"`{key}` is not filled in yet", f"fill it in: {spec.hint()}")
         return None
     return convert(spec, node, ctx, key)

@@ -73,3 +73,35 @@ def test_check_and_the_notice_list_the_same_forms(name: str, tmp_path: Path, run
     check = json.loads(run_cli(["check", str(root), "--format", "json"]).stdout)
     im220 = sorted(d["path"] for d in check["diagnostics"] if d["code"] == "IM220")
     assert im220 == facts_of(run_cli, root)["safety"]
+
+
+# -- "N files not counted", near the top of every output -------------------------------------
+
+LINE = "4 files not counted: 2 unreadable, 2 with errors"
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "pdf", "json"])
+def test_every_format_says_what_was_left_out(fmt: str, tmp_path: Path, run_cli: Run) -> None:
+    root = _copy("unreadable-and-broken", tmp_path)
+    out = tmp_path / f"r.{fmt}"
+    assert run_cli(["report", str(root), "-o", str(out)]).exit_code == 0
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        first_page = " ".join(PdfReader(out).pages[0].extract_text().split())
+        assert LINE in first_page
+    elif fmt == "json":
+        assert json.loads(out.read_text())["problems"]["not_counted"]["text"] == LINE
+    else:
+        text = out.read_text(encoding="utf-8")
+        assert text.index(LINE) < text.index("At a glance")
+
+
+def test_watch_says_what_was_left_out(tmp_path: Path) -> None:
+    from interim.live import rebuilder
+
+    root = _copy("unreadable-and-broken", tmp_path)
+    lines: list[str] = []
+    rebuild = rebuilder(root, None, lambda folder: "r.html", echo=lines.append, warn=lines.append)
+    assert rebuild(frozenset(), False) is True
+    assert f"{LINE} (`interim check` lists them)." in lines
