@@ -26,6 +26,9 @@ def describe_type(rtype: RecordType) -> str:
     common = [n for n in COMMON if n != "type"]
     needs = "date is required" if rtype.dated else "no date"
     lines.append(f"Every record also takes: type, {', '.join(common)} ({needs}).")
+    lines.append(
+        f"Two files with the same {' and '.join(rtype.identity)} are one entry, counted once."
+    )
     return "\n".join(lines)
 
 
