@@ -225,7 +225,8 @@ def daily(st: State, day: dt.date) -> Iterator[File]:
         yield make_file(st, record_path(day, "sleep", 1), top, own, st.links.get("sleep"))
     seen: dict[str, int] = {}
     for kind, count, key in daily_counts(st):
-        for minute in sorted(rng.randint(7 * 60, 22 * 60) for _ in range(count)):
+        # Distinct minutes: two entries of one kind at one minute are one entry (IM306).
+        for minute in sorted(rng.sample(range(7 * 60, 22 * 60), count)):
             seen[kind] = n = seen.get(kind, 0) + 1
             own = build(st, kind, key, day)
             link = st.links.get(f"practice:{key}" if kind == "practice" else key)

@@ -311,8 +311,10 @@ def looks_like_record(rel: str, text: str) -> str | None:
 def template_file(rel: str, text: str) -> bool:
     """A note template of an editor (Obsidian's Templates folder, say): in a folder named
     templates (any case), with `{{…}}` placeholders. Its blanks are not an entry."""
-    folders = rel.lower().split("/")[:-1]
-    return "templates" in folders and _PLACEHOLDER.search(text[:8192]) is not None
+    lower = rel.lower()
+    if "templates/" not in lower:  # the cheap test first: this runs for every file
+        return False
+    return "templates" in lower.split("/")[:-1] and _PLACEHOLDER.search(text[:8192]) is not None
 
 
 def _extension(rel: str) -> str:

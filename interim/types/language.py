@@ -52,7 +52,7 @@ _TYPE_KEYS = frozenset({"name", "version", "description", "dated", "identity", "
 # Two files are one entry when they hold the same values of these (each present in both):
 # a missing time never matches, so two untimed entries of one day both count.
 DEFAULT_IDENTITY = ("date", "time")
-_IDENTITY_COMMON = frozenset({"date", "time"})
+_IDENTITY_COMMON = frozenset({"date", "time", "homework"})
 
 
 @dataclass
