@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from interim import __version__
-from interim.errors import Diagnostic
+from interim.diagnostics import Diagnostic
 from interim.model import Record
 
 __all__ = ["FolderCache", "Stored", "cache_dir", "cache_file", "clear", "fingerprint"]
@@ -42,7 +42,7 @@ __all__ = ["FolderCache", "Stored", "cache_dir", "cache_file", "clear", "fingerp
 # (size, mtime_ns, (inode, ctime_ns), record or None, the file's own diagnostics, "not a record")
 Stored = tuple[int, int, tuple[int, int], "Record | None", tuple[Diagnostic, ...], bool]
 
-FORMAT = b"interim-cache 4\n"  # bump when `Stored` or the file's layout changes
+FORMAT = b"interim-cache 5\n"  # bump when `Stored` or the file's layout changes
 CHUNK = 2000  # entries per pickle in the file (see `_write`)
 SUFFIX = ".cache"
 # A file changed within this many seconds of a load may change again with the same size and
@@ -174,8 +174,8 @@ class FolderCache:
 
 _ALLOWED = {
     ("interim.model", "Record"),
-    ("interim.errors", "Diagnostic"),
-    ("interim.errors", "Severity"),
+    ("interim.diagnostics.diagnostic", "Diagnostic"),
+    ("interim.diagnostics.severity", "Severity"),
     ("datetime", "date"),
     ("datetime", "time"),
     ("datetime", "datetime"),

@@ -95,7 +95,7 @@ def _fail(message: str) -> NoReturn:
 def _checked(load: Callable[[], T]) -> T:
     """Run a load, stopping with exit 2 (after its errors) on a broken interim.yaml."""
     from interim.config import BrokenSettings
-    from interim.output import text_line
+    from interim.diagnostics.formats import text_line
 
     try:
         return load()
@@ -153,7 +153,7 @@ def check(folder: Path | None, fmt: str, strict: bool, no_cache: bool) -> None:
     Each problem is one line, `path:line:col: severity CODE message`. Exit codes: 0 no
     errors, 1 errors found (or warnings with --strict), 2 usage or settings error."""
     from interim.config import BrokenSettings
-    from interim.errors import Diagnostic
+    from interim.diagnostics import Diagnostic
     from interim.folder import load_checked, load_folder
     from interim.output import check_lines
 
@@ -177,14 +177,14 @@ def check(folder: Path | None, fmt: str, strict: bool, no_cache: bool) -> None:
 
 def _types(folder: Path | None, type_name: str | None = None) -> dict[str, RecordType]:
     """The folder's record types (their problems on stderr); exit 2 for an unknown TYPE."""
-    from interim.output import text_line
+    from interim.diagnostics.formats import text_line
     from interim.types import load_types
 
     types, problems = load_types(_root(folder))
     for d in problems:
         click.echo(text_line(d), err=True)
     if type_name is not None and type_name not in types:
-        from interim.errors import did_you_mean
+        from interim.diagnostics import did_you_mean
 
         _fail(
             f"there is no type `{type_name}`; "
@@ -409,7 +409,7 @@ def report(
             warnings=notes,
         )
     except TemplateProblem as exc:
-        from interim.output import text_line
+        from interim.diagnostics.formats import text_line
 
         click.echo(text_line(exc.diagnostic()), err=True)
         sys.exit(EXIT_USAGE)

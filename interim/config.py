@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from interim.errors import Diagnostic, InterimError, Severity, diag, did_you_mean
+from interim.diagnostics import Diagnostic, Severity, diag, did_you_mean
+from interim.errors import InterimError
 from interim.types.kinds import Context, convert, is_missing
 from interim.types.language import FieldSpec
 from interim.yamltree import Mapping, Scalar

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from interim.errors import Diagnostic, diag, did_you_mean
+from interim.diagnostics import Diagnostic, diag, did_you_mean
 from interim.model import Record
 
 

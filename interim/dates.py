@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from interim.errors import Diagnostic, diag
+from interim.diagnostics import Diagnostic, diag
 from interim.model import Folder, Record
 
 EARLIEST_YEAR = 1900

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from fnmatch import translate
 from pathlib import Path
 
-from interim.errors import Diagnostic, diag, escape_text
+from interim.diagnostics import Diagnostic, diag, escape_text
 from interim.filenames import (
     ICLOUD,
     SYSTEM,

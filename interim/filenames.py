@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from interim.errors import escape_text
+from interim.diagnostics import escape_text
 
 # -- names that are never records ----------------------------------------------------------
 

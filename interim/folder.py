@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interim.config import Settings, checked_settings, load_settings
+from interim.diagnostics import Diagnostic, Severity, diag
 from interim.discover import Candidate, discover, read_bytes
-from interim.errors import Diagnostic, Severity, diag
 from interim.frontmatter import Document, decode, split
 from interim.model import Folder, Record
 from interim.types import RecordType, load_types
@@ -327,7 +327,7 @@ def _extension(rel: str) -> str:
 
 
 def _other_extension(rel: str, why: str) -> Diagnostic:
-    from interim.errors import escape_text
+    from interim.diagnostics import escape_text
 
     name = posixpath.basename(rel)
     base = name[: -len(_extension(rel))] if _extension(rel) else name

@@ -8,7 +8,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from interim.errors import Diagnostic, diag
+from interim.diagnostics import Diagnostic, diag
 from interim.yamlload import load_yaml
 from interim.yamltree import Mapping
 

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interim.errors import Diagnostic, InterimError, Severity, escape_text
+from interim.diagnostics import Diagnostic, Severity, escape_text
+from interim.errors import InterimError
 
 if TYPE_CHECKING:
     from interim.cache import FolderCache
@@ -134,7 +135,7 @@ def rebuilder(
 
 def _write_report(write: Callable[[Folder], str], loaded: Folder, warn: Echo) -> str:
     """' — report: PATH', or the reason there is none this time (the watch goes on)."""
-    from interim.output import text_line
+    from interim.diagnostics.formats import text_line
     from interim.render import TemplateProblem
 
     try:
@@ -185,7 +186,8 @@ class DiagnosticLog:
     def news(self, diags: list[Diagnostic], crisis_contacts: str = "") -> list[str]:
         """Lines to print: each diagnostic that appeared, each that went away ("resolved"),
         and the safety notice when one of its diagnostics appeared."""
-        from interim.output import SAFETY_CODE, safety_lines, text_line
+        from interim.diagnostics.formats import text_line
+        from interim.output import SAFETY_CODE, safety_lines
 
         appeared, gone = self.update(diags)
         lines = [text_line(d) for d in appeared]

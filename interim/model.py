@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from interim.errors import Diagnostic, Severity
+from interim.diagnostics import Diagnostic, Severity
 
 
 @dataclass

@@ -1,13 +1,12 @@
-"""Diagnostics for people and machines: text (`path:line:col: severity CODE message`),
-JSON, and GitHub Actions annotations."""
+"""What `interim check` prints: the diagnostics in the chosen format, the closing count line,
+and the safety notice's words."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from interim.errors import Diagnostic, Severity, escape_text
+from interim.diagnostics import escape_text
+from interim.diagnostics.formats import as_json, github_line, text_line
 
 if TYPE_CHECKING:
     from interim.model import Folder
@@ -36,11 +35,6 @@ def check_lines(folder: Folder, fmt: str) -> list[str]:
     return lines
 
 
-def text_line(d: Diagnostic) -> str:
-    hint = f" (hint: {escape_text(d.hint)})" if d.hint else ""
-    return f"{escape_text(d.path)}:{d.line}:{d.col}: {d.severity.value} {d.code} {escape_text(d.message)}{hint}"
-
-
 def closing_line(folder: Folder) -> str:
     """`0 errors, 2 warnings in 202 records (203 files: 3 read now, 200 from the cache).`"""
 
@@ -51,58 +45,6 @@ def closing_line(folder: Folder) -> str:
     where = f"{n(files, 'file')}: {files - cached} read now, {cached} from the cache"
     counts = f"{n(folder.errors, 'error')}, {n(folder.warnings, 'warning')}"
     return f"{counts} in {n(len(folder.records), 'record')} ({where})."
-
-
-def as_json(diags: Iterable[Diagnostic], summary: dict[str, int]) -> str:
-    items = [
-        {
-            "path": d.path,
-            "line": d.line,
-            "col": d.col,
-            "severity": d.severity.value,
-            "code": d.code,
-            "message": d.message,
-            "hint": d.hint,
-        }
-        for d in diags
-    ]
-    text = json.dumps({"diagnostics": items, "summary": summary}, ensure_ascii=False, indent=2)
-    # json.dumps escapes only U+0000–U+001F; C1 controls (U+009B is a terminal's CSI) and
-    # invisible format characters (bidi overrides) get \u escapes too. The data is unchanged.
-    return "".join(ch if ch.isprintable() or ch in " \n" else _json_escape(ch) for ch in text)
-
-
-def _json_escape(ch: str) -> str:
-    code = ord(ch)
-    if code > 0xFFFF:  # JSON escapes are UTF-16 code units: a surrogate pair
-        code -= 0x10000
-        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
-    return f"\\u{code:04x}"
-
-
-def github_line(d: Diagnostic) -> str | None:
-    """A workflow command; info notices (and so the safety notice) are not emitted, since a CI
-    log is no place for health information."""
-    if d.severity is Severity.INFO:
-        return None
-    level = "error" if d.severity is Severity.ERROR else "warning"
-
-    def prop(text: str) -> str:
-        return (
-            text.replace("%", "%25")
-            .replace("\r", "%0D")
-            .replace("\n", "%0A")
-            .replace(":", "%3A")
-            .replace(",", "%2C")
-        )
-
-    def data(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-    # Control characters are escaped here too: a CI log is shown in terminals and browsers.
-    message = escape_text(d.message + (f" (hint: {d.hint})" if d.hint else ""))
-    path = escape_text(d.path)
-    return f"::{level} file={prop(path)},line={d.line},col={d.col},title={d.code}::{data(message)}"
 
 
 def safety_lines(crisis_contacts: str) -> list[str]:

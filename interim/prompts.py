@@ -127,7 +127,7 @@ def read_answer(
 ) -> tuple[Any, str | None]:
     """(value, None) or (None, the reason). Text is kept exactly as typed; other kinds go
     through the field kind's reader, as `check` does."""
-    from interim.errors import Severity
+    from interim.diagnostics import Severity
     from interim.measures import MEASURES
     from interim.types.kinds import Context, convert, is_missing
     from interim.yamltree import Scalar
@@ -271,7 +271,7 @@ def _safety(console: Console, offers: Offers) -> None:
 
 def offers_from(folder: Folder) -> Offers:
     """Open homework, every homework id and the active goals of a loaded Folder."""
-    from interim.errors import escape_text
+    from interim.diagnostics import escape_text
     from interim.todo import open_homework
 
     records = folder.records

@@ -17,7 +17,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from interim import yamltext
-from interim.errors import Diagnostic, InterimError
+from interim.diagnostics import Diagnostic
+from interim.errors import InterimError
 from interim.types.language import FieldSpec, RecordType
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def _known_values(plan: Plan) -> dict[str, Any]:
 
 
 def _unknown_type(type_arg: str, types: dict[str, RecordType]) -> str:
-    from interim.errors import did_you_mean, escape_text
+    from interim.diagnostics import did_you_mean, escape_text
 
     hint = did_you_mean(type_arg.lower(), types, "`interim types` lists them")
     return f"there is no record type `{escape_text(type_arg)}`; {hint}"
@@ -331,7 +332,7 @@ def write_exclusive(path: Path, text: str) -> None:
 
 def check_lines(root: Path, path: Path, types: dict[str, RecordType]) -> list[str]:
     """What `new --edit` prints once the editor closes: the file's problems and a count."""
-    from interim.output import text_line
+    from interim.diagnostics.formats import text_line
 
     diags = check_file(root, path, types)
     ending = "No problems found." if not diags else f"{len(diags)} to look at (above)."
@@ -340,7 +341,7 @@ def check_lines(root: Path, path: Path, types: dict[str, RecordType]) -> list[st
 
 def check_file(root: Path, path: Path, types: dict[str, RecordType]) -> list[Diagnostic]:
     """Validate one record on its own (no cross-record checks): what `--edit` prints."""
-    from interim.errors import diag
+    from interim.diagnostics import diag
     from interim.frontmatter import decode, split
     from interim.measures import MEASURES
     from interim.types.kinds import Context

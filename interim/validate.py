@@ -7,7 +7,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from interim.errors import did_you_mean, escape_text
+from interim.diagnostics import did_you_mean, escape_text
 from interim.measures import MEASURES
 from interim.model import Record
 from interim.sleep import forward, night

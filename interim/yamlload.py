@@ -19,7 +19,7 @@ from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-from interim.errors import Diagnostic, diag
+from interim.diagnostics import Diagnostic, diag
 from interim.yamltree import REFUSED_CHARACTERS, Entry, Mapping, Node, Scalar, Sequence
 
 # Front matter is a handful of lines; a cap keeps a pasted novel or a generated bomb from

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from interim.errors import Diagnostic
+from interim.diagnostics import Diagnostic
 from interim.model import Record
 
 Write = Callable[[Path, str, str | bytes], Path]

@@ -12,7 +12,7 @@ from click.testing import Result
 from conftest import Write
 
 from interim.config import SETTINGS_FILE, SPEC, Settings, load_settings, settings_errors
-from interim.errors import Diagnostic, Severity
+from interim.diagnostics import Diagnostic, Severity
 
 RunCli = Callable[..., Result]
 

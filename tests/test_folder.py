@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import Write
 
 from interim.config import Settings
-from interim.errors import Diagnostic, Severity
+from interim.diagnostics import Diagnostic, Severity
 from interim.folder import load_folder
 
 GOOD = "---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\nA fine day.\n"

@@ -7,7 +7,7 @@ import codecs
 
 import pytest
 
-from interim.errors import Severity
+from interim.diagnostics import Severity
 from interim.frontmatter import Document, decode, split
 from interim.yamlload import MAX_FRONT_MATTER_CHARS, load_yaml
 from interim.yamltree import Mapping, Scalar, Sequence, plain_value

@@ -9,7 +9,7 @@ from typing import Any
 from test_summary_support import D, folder, homework, period, rec, scope, settings
 
 from interim.config import Settings
-from interim.errors import Diagnostic, Severity
+from interim.diagnostics import Diagnostic, Severity
 from interim.model import Record
 from interim.summary.activities import summarise_activities, summarise_practice
 from interim.summary.custom import summarise_custom

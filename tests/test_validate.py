@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import Checked, Write
 
-from interim.errors import Severity
+from interim.diagnostics import Severity
 from interim.folder import load_folder
 from interim.sleep import MAX_TIB, night
 

@@ -24,7 +24,7 @@ from watchdog.events import (
 )
 
 from interim import watch as watch_module
-from interim.errors import Diagnostic, Severity
+from interim.diagnostics import Diagnostic, Severity
 from interim.live import DiagnosticLog
 from interim.watch import SETTLE_TRIES, Signal, Watcher, _Handler, run_loop
 

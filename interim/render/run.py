@@ -9,7 +9,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from interim.errors import InterimError, Severity
+from interim.diagnostics import Severity
+from interim.errors import InterimError
 from interim.model import Folder
 from interim.render import FORMATS, render
 from interim.render.write import default_path, format_for

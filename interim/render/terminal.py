@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from interim.charts import shorten
-from interim.errors import escape_text
+from interim.diagnostics import escape_text
 from interim.render.filters import date, num, signed, spark
 
 RULE = "-" * 72

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from interim.codes import CODES
-from interim.errors import Diagnostic, Severity
+from interim.diagnostics import Diagnostic, Severity
+from interim.diagnostics.codes import CODES
 from interim.model import Folder
 from interim.summary.data import Data
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from interim.config import Settings
-from interim.errors import InterimError, did_you_mean
+from interim.diagnostics import did_you_mean
+from interim.errors import InterimError
 
 # DESIGN §4.5: the order of the report's sections.
 SECTIONS: tuple[tuple[str, str], ...] = (

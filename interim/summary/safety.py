@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from interim.config import Settings
-from interim.errors import Diagnostic, diag
+from interim.diagnostics import Diagnostic, diag
 from interim.measures import PHQ9, RISK_MEASURES, Measure, RiskItem, risk_answer
 from interim.model import Folder, Record
 from interim.summary.data import Data, day_start_of

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from interim.errors import Diagnostic, diag
+from interim.diagnostics import Diagnostic, diag
 from interim.types.language import FieldSpec, RecordType, parse_type
 
 __all__ = ["FieldSpec", "RecordType", "builtin_types", "load_types"]

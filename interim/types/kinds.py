@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from interim.errors import Diagnostic, diag, did_you_mean
+from interim.diagnostics import Diagnostic, diag, did_you_mean
 from interim.types.language import NUMERIC, FieldSpec
 from interim.yamltree import Mapping, Node, Scalar, Sequence
 
@@ -169,7 +169,7 @@ def _example(spec: FieldSpec) -> str:
 
 
 def _short(text: str) -> str:
-    from interim.errors import escape_text
+    from interim.diagnostics import escape_text
 
     text = escape_text(text)
     return text if len(text) <= 40 else text[:37] + "..."

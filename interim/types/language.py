@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interim.errors import Diagnostic, diag, did_you_mean
+from interim.diagnostics import Diagnostic, diag, did_you_mean
 from interim.yamltree import Entry, Mapping, Node, Scalar, Sequence, plain_value
 
 KINDS = (

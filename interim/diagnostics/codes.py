@@ -2,16 +2,16 @@
 
 Codes are stable: IM1xx files and YAML, IM2xx fields, IM3xx across records, IM9xx settings,
 types and templates. Each has a name, a severity and a one-line summary here; its explanation
-and bad/good examples live in `interim.codedocs` (kept apart so `diag()` stays light), and
-`docs/diagnostics.md` is generated from both (`python -m interim.docgen`; a test fails when
-they drift apart).
+and bad/good examples live in `interim.diagnostics.explain` (kept apart so `diag()` stays
+light), and `docs/diagnostics.md` is generated from both (`python -m
+interim.diagnostics.docgen`; a test fails when they drift apart).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interim.errors import Severity
+from interim.diagnostics.severity import Severity
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a notice
 
