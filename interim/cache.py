@@ -35,7 +35,7 @@ from typing import Any, BinaryIO
 
 from interim import __version__
 from interim.diagnostics import Diagnostic
-from interim.model import Record
+from interim.domain.model import Record
 
 __all__ = ["FolderCache", "Stored", "cache_dir", "cache_file", "clear", "fingerprint"]
 
@@ -173,7 +173,7 @@ class FolderCache:
 # -- the file ------------------------------------------------------------------------------
 
 _ALLOWED = {
-    ("interim.model", "Record"),
+    ("interim.domain.model", "Record"),
     ("interim.diagnostics.diagnostic", "Diagnostic"),
     ("interim.diagnostics.severity", "Severity"),
     ("datetime", "date"),

@@ -15,7 +15,7 @@ import click
 from interim import __version__
 
 if TYPE_CHECKING:
-    from interim.model import Folder
+    from interim.domain.model import Folder
     from interim.prompts import Console
     from interim.types import RecordType
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from interim.diagnostics import Diagnostic, diag, did_you_mean
-from interim.model import Record
+from interim.domain.model import Record
 
 
 def cross_check(records: Iterable[Record]) -> list[Diagnostic]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from interim.diagnostics import Diagnostic, diag
-from interim.model import Folder, Record
+from interim.domain.model import Folder, Record
 
 EARLIEST_YEAR = 1900
 AHEAD = dt.timedelta(days=366)

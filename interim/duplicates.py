@@ -25,8 +25,8 @@ import re
 from typing import Any
 
 from interim.diagnostics import Diagnostic, diag, escape_text
-from interim.measures import MEASURES
-from interim.model import Record
+from interim.domain.measures import MEASURES
+from interim.domain.model import Record
 from interim.types import RecordType
 from interim.types.language import DEFAULT_IDENTITY
 
@@ -86,7 +86,7 @@ def drop_duplicates(
     return chosen, left, out
 
 
-# The common keys live on the Record, not in its fields (interim.model).
+# The common keys live on the Record, not in its fields (interim.domain.model).
 _COMMON_VALUES = {
     "date": lambda r: r.date,
     "time": lambda r: r.time,

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 from interim.config import Settings, checked_settings, load_settings
 from interim.diagnostics import Diagnostic, Severity, diag
 from interim.discover import Candidate, discover, read_bytes
+from interim.domain.model import Folder, Record
 from interim.frontmatter import Document, decode, split
-from interim.model import Folder, Record
 from interim.types import RecordType, load_types
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ class _Reader:
     """Reads one candidate file into a Result. Never raises on user data."""
 
     def __init__(self, types: dict[str, RecordType], max_size: int) -> None:
-        from interim.measures import MEASURES
+        from interim.domain.measures import MEASURES
 
         self.types = types
         self.max_size = max_size

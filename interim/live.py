@@ -22,7 +22,7 @@ from interim.errors import InterimError
 
 if TYPE_CHECKING:
     from interim.cache import FolderCache
-    from interim.model import Folder
+    from interim.domain.model import Folder
     from interim.watch import Rebuild
 
 Echo = Callable[[str], None]

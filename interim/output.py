@@ -9,7 +9,7 @@ from interim.diagnostics import escape_text
 from interim.diagnostics.formats import as_json, github_line, text_line
 
 if TYPE_CHECKING:
-    from interim.model import Folder
+    from interim.domain.model import Folder
 
 SAFETY_CODE = "IM220"
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from interim.types.language import FieldSpec, RecordType
 
 if TYPE_CHECKING:
-    from interim.model import Folder
+    from interim.domain.model import Folder
     from interim.scaffold import Plan
 
 _HOW = {
@@ -128,7 +128,7 @@ def read_answer(
     """(value, None) or (None, the reason). Text is kept exactly as typed; other kinds go
     through the field kind's reader, as `check` does."""
     from interim.diagnostics import Severity
-    from interim.measures import MEASURES
+    from interim.domain.measures import MEASURES
     from interim.types.kinds import Context, convert, is_missing
     from interim.yamltree import Scalar
 
@@ -230,8 +230,8 @@ def _ask_goals(name: str, spec: FieldSpec, console: Console, offers: Offers) -> 
 def ask_questionnaire(values: dict[str, Any], console: Console, offers: Offers) -> dict[str, Any]:
     """The instrument (unless given), then each item with its wording and answer choices.
     An answer above 0 to PHQ-9 item 9 shows the safety notice at once (DESIGN §2.3)."""
-    from interim.measures import MEASURES
-    from interim.questions import WORDINGS, choices_text
+    from interim.domain.measures import MEASURES
+    from interim.domain.wording import WORDINGS, choices_text
 
     if not values.get("instrument"):
         spec = FieldSpec("instrument", "instrument", "Which questionnaire.", required=True)

@@ -18,8 +18,8 @@ from typing import Any
 
 from interim import __version__
 from interim.config import WEEKDAYS
+from interim.domain.model import Folder
 from interim.errors import InterimError
-from interim.model import Folder
 
 DEFAULT_OUTPUT = "interim-reminders.ics"
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

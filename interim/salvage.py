@@ -4,7 +4,7 @@ DESIGN §2.3: the notice lists every form with a risk answer "whatever … error
 file". A YAML mistake (a tab, an unquoted `: `), a misspelt `type:`, TOML (`+++`) or JSON
 front matter, a blank line above `---`, a file of another extension: each leaves no record
 to read, so the file's text is searched line by line for what the notice needs — which
-measure with risk items it is (`interim.measures.RISK_MEASURES`, PHQ-9 today), its date, its
+measure with risk items it is (`interim.domain.measures.RISK_MEASURES`, PHQ-9 today), its date, its
 privacy and its items, written the YAML, TOML or JSON way. When a risk answer is above 0, or
 cannot be made out, the file becomes an erroneous questionnaire record (shown as not scored,
 like any other broken form) and the notice lists it; clear answers add nothing. Nothing
@@ -18,8 +18,8 @@ import functools
 import posixpath
 import re
 
-from interim.measures import RISK_MEASURES, Measure, risk_answer
-from interim.model import Record
+from interim.domain.measures import RISK_MEASURES, Measure, risk_answer
+from interim.domain.model import Record
 
 _KEY = r"""^[ \t]*["']?{key}["']?[ \t]*[:=][ \t]*"""
 _DATE = re.compile(_KEY.format(key="date") + r"""["']?(\d{4})-(\d{1,2})-(\d{1,2})""", re.M)

@@ -85,7 +85,7 @@ def plan_new(
     time_text: str | None = None,
 ) -> Plan:
     """Resolve TYPE (`phq9` and `gad7` are questionnaire shortcuts) and the date and time."""
-    from interim.measures import MEASURES
+    from interim.domain.measures import MEASURES
     from interim.types.kinds import instrument_key
 
     moment = now()
@@ -182,7 +182,7 @@ def _writes_time(plan: Plan) -> bool:
 
 def _item_wording(instrument: Any) -> list[str]:
     """A questionnaire's items and answers as comments, for filling it in by hand."""
-    from interim.questions import WORDINGS, choices_text
+    from interim.domain.wording import WORDINGS, choices_text
 
     wording = WORDINGS.get(str(instrument or ""))
     if wording is None:
@@ -342,8 +342,8 @@ def check_lines(root: Path, path: Path, types: dict[str, RecordType]) -> list[st
 def check_file(root: Path, path: Path, types: dict[str, RecordType]) -> list[Diagnostic]:
     """Validate one record on its own (no cross-record checks): what `--edit` prints."""
     from interim.diagnostics import diag
+    from interim.domain.measures import MEASURES
     from interim.frontmatter import decode, split
-    from interim.measures import MEASURES
     from interim.types.kinds import Context
     from interim.validate import validate_record
 

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from interim.model import Folder, Record
+from interim.domain.model import Folder, Record
 
 if TYPE_CHECKING:
     from interim.summary.period import SessionRef

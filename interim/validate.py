@@ -8,9 +8,9 @@ from itertools import pairwise
 from typing import Any
 
 from interim.diagnostics import did_you_mean, escape_text
-from interim.measures import MEASURES
-from interim.model import Record
-from interim.sleep import forward, night
+from interim.domain.measures import MEASURES
+from interim.domain.model import Record
+from interim.domain.sleep import forward, night
 from interim.types.kinds import Context, convert, is_missing
 from interim.types.language import FieldSpec, RecordType
 from interim.yamltree import Mapping, Scalar, Sequence

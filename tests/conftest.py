@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from interim.diagnostics import Diagnostic
-from interim.model import Record
+from interim.domain.model import Record
 
 Write = Callable[[Path, str, str | bytes], Path]
 
@@ -86,8 +86,8 @@ class Checked:
 
 
 def check_record(content: str | bytes, path: str = "x.md") -> Checked:
+    from interim.domain.measures import MEASURES
     from interim.frontmatter import decode, split
-    from interim.measures import MEASURES
     from interim.types import builtin_types
     from interim.types.kinds import Context
     from interim.validate import validate_record
@@ -109,8 +109,8 @@ def check_record(content: str | bytes, path: str = "x.md") -> Checked:
 
 def _folder_notices(record: Record | None, types: dict[str, object]) -> list[Diagnostic]:
     """What `load_folder` adds for this record alone: the safety notice's IM220 lines."""
+    from interim.domain.model import Folder
     from interim.folder import folder_notices
-    from interim.model import Folder
 
     if record is None:
         return []

@@ -20,8 +20,8 @@ from interim import cache as cache_module
 from interim import folder as folder_module
 from interim.cache import FolderCache, cache_dir, cache_file, fingerprint
 from interim.config import load_settings
+from interim.domain.model import Folder
 from interim.folder import load_folder
-from interim.model import Folder
 from interim.types import load_types
 
 AN_HOUR_AGO = time.time_ns() - 3600 * 10**9

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from interim import charts
-from interim.measures import GAD7, PHQ9
+from interim.domain.measures import GAD7, PHQ9
 
 NS = "{http://www.w3.org/2000/svg}"
 DAYS = [dt.date(2026, 11, 4) + dt.timedelta(days=i) for i in range(14)]

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from interim.config import load_settings
+from interim.domain.model import Folder
 from interim.folder import load_folder
-from interim.model import Folder
 from interim.render import render
 from interim.summary import build_report, resolve_period
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from interim.measures import PHQ9, score
+from interim.domain.measures import PHQ9, score
 from interim.salvage import salvage
 from tests.conftest import Write
 

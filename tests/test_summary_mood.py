@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 from test_summary_support import D, period, rec, scope
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.mood import MoodSummary, reduce_day, series, summarise_mood
 from interim.types.language import FieldSpec
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from test_summary_support import gad7, items_for, period, phq9, rec, scope
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.questionnaires import (
     InstrumentSummary,
     QuestionnaireSummary,

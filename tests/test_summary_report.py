@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from test_summary_support import D, T, folder, homework, items_for, phq9, rec, session, settings
 
+from interim.domain.model import Record
 from interim.errors import InterimError
 from interim.folder import load_folder
-from interim.model import Record
 from interim.summary import build_report, resolve_period
 from interim.summary.profiles import SECTION_IDS, resolve_profile
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from test_summary_support import D, folder, gad7, period, phq9, session, settings
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary import build_report, resolve_period
 from interim.summary.safety import EMERGENCY, safety_notice
 

@@ -10,7 +10,7 @@ from test_summary_support import D, folder, homework, period, rec, scope, settin
 
 from interim.config import Settings
 from interim.diagnostics import Diagnostic, Severity
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.activities import summarise_activities, summarise_practice
 from interim.summary.custom import summarise_custom
 from interim.summary.days import calendar

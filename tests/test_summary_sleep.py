@@ -8,7 +8,7 @@ from typing import Any
 
 from test_summary_support import T, period, rec, scope, settings
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.sleep import SleepSummary, summarise_sleep
 
 P = period("2026-11-12", "2026-11-18")

@@ -1,4 +1,4 @@
-"""Helpers for the summary tests: records built directly (interim.model.Record), periods and
+"""Helpers for the summary tests: records built directly (interim.domain.model.Record), periods and
 scopes, so each test states its arithmetic without files. (Named test_summary_* so it sits
 with the tests it serves; it holds no tests.)"""
 
@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from interim.config import Settings
-from interim.model import Folder, Record
+from interim.domain.model import Folder, Record
 from interim.summary.period import Period, SessionRef, Span
 from interim.summary.profiles import BUILT_IN, Profile
 from interim.summary.scope import Scope

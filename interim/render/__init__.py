@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from interim.render.problems import SafetyNoticeMissing, TemplateProblem
 
 if TYPE_CHECKING:
-    from interim.model import Folder
+    from interim.domain.model import Folder
 
 FORMATS = ("html", "md", "json", "csv", "pdf")
 

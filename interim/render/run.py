@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from interim.diagnostics import Severity
+from interim.domain.model import Folder
 from interim.errors import InterimError
-from interim.model import Folder
 from interim.render import FORMATS, render
 from interim.render.write import default_path, format_for
 

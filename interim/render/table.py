@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from interim.model import Folder, Record
+from interim.domain.model import Folder, Record
 from interim.render.write import csv_bytes, record_rows, safety_rows
 
 # Kinds that hold no free text: what a profile without free text still shares.

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from interim.atomic import save
-from interim.model import Record
+from interim.domain.model import Record
 
 CSV_COLUMNS = ("date", "time", "type", "id", "path", "field", "value")
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import Data, day_text
 from interim.summary.homework import HomeworkRow
 from interim.summary.scope import Scope

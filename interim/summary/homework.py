@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import Data, half_up_int
 from interim.summary.pacing import Pacing, pacing
 from interim.summary.scope import Scope

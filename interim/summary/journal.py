@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import Data
 from interim.summary.scope import Scope
 

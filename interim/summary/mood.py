@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import (
     Data,
     Number,

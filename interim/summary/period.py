@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from interim.config import Settings
+from interim.domain.model import Record
 from interim.errors import InterimError
-from interim.model import Record
 from interim.summary.data import Data, day_start_of, day_text, plain, time_key
 
 DEFAULT_DAYS = 14

@@ -14,7 +14,7 @@ from typing import Any
 
 from interim.diagnostics import Diagnostic, Severity
 from interim.diagnostics.codes import CODES
-from interim.model import Folder
+from interim.domain.model import Folder
 from interim.summary.data import Data
 
 # Codes after which the file was not read as a record.

@@ -22,8 +22,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from interim.measures import MEASURES, Measure, score
-from interim.model import Record
+from interim.domain.measures import MEASURES, Measure, score
+from interim.domain.model import Record
 from interim.summary.data import Data, day_text, weekday
 from interim.summary.scope import Scope
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from interim import __version__
 from interim.config import Settings
-from interim.model import Folder, Record
+from interim.domain.model import Folder, Record
 from interim.summary.activities import summarise_activities, summarise_practice
 from interim.summary.custom import custom_types, summarise_custom
 from interim.summary.data import Data

@@ -2,7 +2,7 @@
 being better off dead or of self-harm).
 
 This is the one part of the report nothing may weaken (DESIGN §2.3). It lists, for each
-measure with risk items (`interim.measures.RISK_MEASURES`):
+measure with risk items (`interim.domain.measures.RISK_MEASURES`):
 
 - every form whose risk answer is above 0 or not answered, dated from the start of the
   previous period through the report date (session days included),
@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 
 from interim.config import Settings
 from interim.diagnostics import Diagnostic, diag
-from interim.measures import PHQ9, RISK_MEASURES, Measure, RiskItem, risk_answer
-from interim.model import Folder, Record
+from interim.domain.measures import PHQ9, RISK_MEASURES, Measure, RiskItem, risk_answer
+from interim.domain.model import Folder, Record
 from interim.summary.data import Data, day_start_of
 from interim.summary.period import Period, Span, resolve_period
 from interim.summary.scope import record_key

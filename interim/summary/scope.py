@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interim.config import Settings
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import DAY_START, day_start_of, time_key
 from interim.summary.period import Period, Span
 from interim.summary.profiles import Profile

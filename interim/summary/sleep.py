@@ -1,4 +1,4 @@
-"""Sleep: the nightly diary table (TIB, TST, SE from `interim.sleep.night`, Consensus Sleep
+"""Sleep: the nightly diary table (TIB, TST, SE from `interim.domain.sleep.night`, Consensus Sleep
 Diary, Carney et al. 2012), averages over complete nights as "n of expected", the change in
 sleep efficiency, and — only when the clinician turns it on — a sleep-window suggestion.
 
@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from interim.model import Record
-from interim.sleep import Night, night
+from interim.domain.model import Record
+from interim.domain.sleep import Night, night
 from interim.summary.data import (
     Data,
     Stat,

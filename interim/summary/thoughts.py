@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import Data, Stat, most_common, paired_change, stat
 from interim.summary.scope import Scope
 from interim.types.kinds import normalise

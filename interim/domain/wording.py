@@ -1,5 +1,5 @@
 """The wording of the questionnaires `interim new` asks: each item, the answer choices and
-the unscored difficulty question. Scoring lives in `interim.measures`; this is only what a
+the unscored difficulty question. Scoring lives in `interim.domain.measures`; this is only what a
 person reads.
 
 PHQ-9 and GAD-7 were developed by Drs Robert L. Spitzer, Janet B. W. Williams, Kurt Kroenke
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Wording:
-    key: str  # the measure's key in interim.measures.MEASURES
+    key: str  # the measure's key in interim.domain.measures.MEASURES
     stem: str  # the question every item answers
     items: tuple[str, ...]
     choices: tuple[str, ...]  # answer i is worth i points
