@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interim import yamltext
 from interim.config import SETTINGS_FILE, SPEC
+from interim.load.yaml import emit
 from interim.scaffold import write_exclusive
 from interim.types.language import RecordType
 
@@ -129,7 +129,7 @@ def settings_text(overrides: dict[str, Any] | None = None) -> str:
             lines.append(f"{head}:")
         section = head
         indent = "  " if head else ""
-        lines.append(f"{indent}# {yamltext.comment(spec.hint())}")
+        lines.append(f"{indent}# {emit.comment(spec.hint())}")
         value = _setting_value(overrides.get(key, default))
         lines.append(f"{indent}{leaf}: {value}" if value else f"{indent}{leaf}:")
     return "\n".join(lines) + "\n"
@@ -137,12 +137,12 @@ def settings_text(overrides: dict[str, Any] | None = None) -> str:
 
 def _setting_value(value: Any) -> str:
     if isinstance(value, str):
-        return '""' if value == "" else yamltext.scalar(value)
+        return '""' if value == "" else emit.scalar(value)
     if isinstance(value, list) and not value:
         return "[]"
     if isinstance(value, dict) and not value:
         return "{}"
-    return yamltext.inline(value)
+    return emit.inline(value)
 
 
 # -- Obsidian ------------------------------------------------------------------------------

@@ -21,8 +21,8 @@ from interim.diagnostics import Diagnostic, Severity, escape_text
 from interim.errors import InterimError
 
 if TYPE_CHECKING:
-    from interim.cache import FolderCache
     from interim.domain.model import Folder
+    from interim.load.cache import FolderCache
     from interim.watch import Rebuild
 
 Echo = Callable[[str], None]
@@ -45,7 +45,7 @@ def watch_folder(
 ) -> None:
     """Check `root` and write the report now, then again after every burst of saves, until
     Ctrl-C. The report (and the cache) are never watched: either may be inside the folder."""
-    from interim.cache import FolderCache
+    from interim.load.cache import FolderCache
     from interim.watch import Watcher
 
     cache = FolderCache(root) if use_cache else None

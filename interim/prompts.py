@@ -129,8 +129,8 @@ def read_answer(
     through the field kind's reader, as `check` does."""
     from interim.diagnostics import Severity
     from interim.domain.measures import MEASURES
+    from interim.load.yaml.tree import Scalar
     from interim.types.kinds import Context, convert, is_missing
-    from interim.yamltree import Scalar
 
     names = offers.type_names if offers else frozenset()
     ctx = Context("answer", names, frozenset(MEASURES))

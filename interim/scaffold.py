@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from interim import yamltext
 from interim.diagnostics import Diagnostic
 from interim.errors import InterimError
+from interim.load.yaml import emit
 from interim.types.language import FieldSpec, RecordType
 
 if TYPE_CHECKING:
@@ -124,8 +124,8 @@ def _unknown_type(type_arg: str, types: dict[str, RecordType]) -> str:
 
 
 def _parse_date(text: str) -> dt.date:
+    from interim.load.yaml.tree import Scalar
     from interim.types.kinds import Context, parse_date
-    from interim.yamltree import Scalar
 
     ctx = Context("--date")
     value = parse_date(Scalar(text, None, 1, 1), ctx, "--date")
@@ -137,8 +137,8 @@ def _parse_date(text: str) -> dt.date:
 
 
 def _parse_time(text: str) -> dt.time:
+    from interim.load.yaml.tree import Scalar
     from interim.types.kinds import Context, parse_time
-    from interim.yamltree import Scalar
 
     ctx = Context("--time")
     value = parse_time(Scalar(text, None, 1, 1), ctx, "--time")
@@ -187,34 +187,30 @@ def _item_wording(instrument: Any) -> list[str]:
     wording = WORDINGS.get(str(instrument or ""))
     if wording is None:
         return []
-    lines = [f"#  {yamltext.comment(wording.stem)}", f"#  Answers: {choices_text(wording.choices)}"]
-    lines += [f"#  {i}. {yamltext.comment(text)}" for i, text in enumerate(wording.items, 1)]
+    lines = [f"#  {emit.comment(wording.stem)}", f"#  Answers: {choices_text(wording.choices)}"]
+    lines += [f"#  {i}. {emit.comment(text)}" for i, text in enumerate(wording.items, 1)]
     return lines
 
 
 def _line(name: str, value: Any, hint: str) -> str:
-    text = yamltext.inline(value)
+    text = emit.inline(value)
     head = f"{name}: {text}" if text else f"{name}:"
-    return f"{head}  # {yamltext.comment(hint)}" if hint else head
+    return f"{head}  # {emit.comment(hint)}" if hint else head
 
 
 def _field_lines(name: str, spec: FieldSpec, value: Any) -> list[str]:
     hint = spec.hint()
     if spec.kind == "record list" and isinstance(value, list) and value:
-        return [f"{name}:  # {yamltext.comment(hint)}"] + [
-            f"  - {yamltext.inline(row)}" for row in value
-        ]
+        return [f"{name}:  # {emit.comment(hint)}"] + [f"  - {emit.inline(row)}" for row in value]
     if spec.kind == "record list":  # an example row shows the shape, as a comment
         example = ", ".join(f"{sub}: …" for sub in spec.fields)
         return [_line(name, None, hint), f"#  - {{{example}}}"]
     text_items = isinstance(value, list) and value and all(isinstance(v, str) for v in value)
     if spec.kind == "list" and text_items:  # one per line: easy to edit, and no width limit
-        return [f"{name}:  # {yamltext.comment(hint)}"] + [
-            f"  - {yamltext.inline(v)}" for v in value
-        ]
+        return [f"{name}:  # {emit.comment(hint)}"] + [f"  - {emit.inline(v)}" for v in value]
     if spec.kind == "mapping" and isinstance(value, dict) and value:
-        return [f"{name}:  # {yamltext.comment(hint)}"] + [
-            f"  {yamltext.scalar(str(k))}: {yamltext.inline(v) or 'null'}" for k, v in value.items()
+        return [f"{name}:  # {emit.comment(hint)}"] + [
+            f"  {emit.scalar(str(k))}: {emit.inline(v) or 'null'}" for k, v in value.items()
         ]
     if spec.kind == "track" and isinstance(value, dict) and list(value) == ["type"]:
         value = value["type"]
@@ -343,7 +339,7 @@ def check_file(root: Path, path: Path, types: dict[str, RecordType]) -> list[Dia
     """Validate one record on its own (no cross-record checks): what `--edit` prints."""
     from interim.diagnostics import diag
     from interim.domain.measures import MEASURES
-    from interim.frontmatter import decode, split
+    from interim.load.frontmatter import decode, split
     from interim.types.kinds import Context
     from interim.validate import validate_record
 

@@ -11,9 +11,9 @@ from interim.diagnostics import did_you_mean, escape_text
 from interim.domain.measures import MEASURES
 from interim.domain.model import Record
 from interim.domain.sleep import forward, night
+from interim.load.yaml.tree import Mapping, Scalar, Sequence
 from interim.types.kinds import Context, convert, is_missing
 from interim.types.language import FieldSpec, RecordType
-from interim.yamltree import Mapping, Scalar, Sequence
 
 COMMON = {
     "type": FieldSpec(

@@ -21,7 +21,7 @@ from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from interim.filenames import skipped_name
+from interim.load.filenames import skipped_name
 
 QUIET = 0.2  # seconds without an event before a rebuild: an editor's save is a burst
 MAX_WAIT = 2.0  # ...but never wait longer than this after the first event of a burst

@@ -40,7 +40,7 @@ def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
     """Commands keep a per-file cache in the user's cache directory; a test must never read
-    or write the real one (`interim.cache.cache_dir` honours INTERIM_CACHE_DIR first)."""
+    or write the real one (`interim.load.cache.cache_dir` honours INTERIM_CACHE_DIR first)."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("INTERIM_CACHE_DIR", str(folder))
     return folder
@@ -87,7 +87,7 @@ class Checked:
 
 def check_record(content: str | bytes, path: str = "x.md") -> Checked:
     from interim.domain.measures import MEASURES
-    from interim.frontmatter import decode, split
+    from interim.load.frontmatter import decode, split
     from interim.types import builtin_types
     from interim.types.kinds import Context
     from interim.validate import validate_record

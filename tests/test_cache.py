@@ -1,4 +1,4 @@
-"""The per-file cache (interim.cache) and the loader's other fast paths (interim.folder):
+"""The per-file cache (interim.load.cache) and the loader's other fast paths (interim.folder):
 whatever state the cache is in, a load gives exactly what a load without it gives."""
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from typing import Any
 import pytest
 from conftest import Write
 
-from interim import cache as cache_module
 from interim import folder as folder_module
-from interim.cache import FolderCache, cache_dir, cache_file, fingerprint
 from interim.config import load_settings
 from interim.domain.model import Folder
 from interim.folder import load_folder
+from interim.load import cache as cache_module
+from interim.load import parallel as parallel_module
+from interim.load.cache import FolderCache, cache_dir, cache_file, fingerprint
 from interim.types import load_types
 
 AN_HOUR_AGO = time.time_ns() - 3600 * 10**9
@@ -379,16 +380,16 @@ def test_forked_reading_gives_the_same_folder(
 ) -> None:
     root = make_folder(tmp_path / "f", write)
     serial = snapshot(load_folder(root))
-    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(parallel_module, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setenv("INTERIM_WORKERS", "3")
     used = []
-    real = folder_module._forked
+    real = parallel_module._forked
 
     def spy(*args: Any) -> Any:
         used.append(result := real(*args))
         return result
 
-    monkeypatch.setattr(folder_module, "_forked", spy)
+    monkeypatch.setattr(parallel_module, "_forked", spy)
     assert snapshot(load_folder(root)) == serial
     assert used
     if threading.active_count() == 1:  # another test's thread would make it read here
@@ -401,7 +402,7 @@ def test_a_failing_child_falls_back_to_reading_here(
 ) -> None:
     root = make_folder(tmp_path / "f", write)
     serial = snapshot(load_folder(root))
-    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(parallel_module, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setenv("INTERIM_WORKERS", "2")
     parent = os.getpid()
     real = folder_module._Reader.read

@@ -1,4 +1,4 @@
-"""Tests for interim.discover: which files in a folder are records, and why others are not."""
+"""Tests for interim.load.discover: which files in a folder are records, and why others are not."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from interim.discover import Candidate, Discovery, discover, read_bytes
+from interim.load.discover import Candidate, Discovery, discover, read_bytes
 
 RECORD = "---\ntype: note\ndate: 2026-11-20\n---\nText.\n"
 needs_posix = pytest.mark.skipif(os.name != "posix", reason="POSIX file types")

@@ -1,4 +1,4 @@
-"""interim.frontmatter: decoding, splitting front matter from the body with exact positions,
+"""interim.load.frontmatter: decoding, splitting front matter from the body with exact positions,
 the near-miss messages, and the safe event-based YAML loader (DESIGN §2.1, §2.2)."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import codecs
 import pytest
 
 from interim.diagnostics import Severity
-from interim.frontmatter import Document, decode, split
-from interim.yamlload import MAX_FRONT_MATTER_CHARS, load_yaml
-from interim.yamltree import Mapping, Scalar, Sequence, plain_value
+from interim.load.frontmatter import Document, decode, split
+from interim.load.yaml.events import MAX_FRONT_MATTER_CHARS, load_yaml
+from interim.load.yaml.tree import Mapping, Scalar, Sequence, plain_value
 
 RECORD = "---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\nBody text.\n"
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from interim.diagnostics import Diagnostic
 from interim.diagnostics.codes import CODES
 from interim.folder import load_folder
-from interim.frontmatter import Document, decode, split
+from interim.load.frontmatter import Document, decode, split
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

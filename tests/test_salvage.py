@@ -12,7 +12,7 @@ import pytest
 from click.testing import Result
 
 from interim.domain.measures import PHQ9, score
-from interim.salvage import salvage
+from interim.load.salvage import salvage
 from tests.conftest import Write
 
 Run = Callable[..., Result]

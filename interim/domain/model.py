@@ -35,7 +35,7 @@ class Record:
     homework: str | None = None  # the homework id this entry is practice for
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → (line, col)
     has_errors: bool = False
-    salvaged: bool = False  # read from broken text for the safety notice (interim.salvage)
+    salvaged: bool = False  # read from broken text for the safety notice (interim.load.salvage)
     # Why this record is left out of the numbers (a conflict copy, a repeat of another
     # file): such records live in `Folder.left_out`, where only the safety notice reads them.
     left_out: str | None = None

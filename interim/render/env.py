@@ -90,7 +90,7 @@ def _bytecode_cache(html: bool) -> BytecodeCache | None:
     import jinja2
 
     from interim import __version__
-    from interim.cache import cache_dir
+    from interim.load.cache import cache_dir
 
     kind = "html" if html else "text"
     folder = cache_dir() / COMPILED / f"{kind}-{__version__}-{jinja2.__version__}"

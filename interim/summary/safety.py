@@ -15,7 +15,7 @@ whatever `--since`, the profile, `private: true`, or errors in the file (incompl
 total, an item out of range). It reads every form the folder holds, the counted records
 *and* the ones left out of the numbers (conflict copies, repeated copies: `Folder.left_out`,
 each marked in its entry), and the forms salvaged from files whose front matter could not
-be read (`interim.salvage`). `interim check` turns the same entries into its IM220 lines
+be read (`interim.load.salvage`). `interim check` turns the same entries into its IM220 lines
 (`safety_diagnostics`), so the two can never disagree.
 
 Erring on the side of showing: an answer missing from a short list, or an `items` value that

@@ -61,9 +61,9 @@ def load_types(root: Path | None) -> tuple[dict[str, RecordType], list[Diagnosti
 def _read(
     file: Path, rel: str, stem: str, user_file: bool = False
 ) -> tuple[RecordType | None, list[Diagnostic]]:
-    from interim.discover import Candidate, read_bytes
-    from interim.frontmatter import decode
-    from interim.yamlload import load_yaml
+    from interim.load.discover import Candidate, read_bytes
+    from interim.load.frontmatter import decode
+    from interim.load.yaml.events import load_yaml
 
     if user_file:  # like a record: no links, no pipes or devices (they would hang), size cap
         got = read_bytes(Candidate(file, rel, 0, 0, 0), MAX_TYPE_FILE)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interim.diagnostics import Diagnostic, diag, did_you_mean
+from interim.load.yaml.tree import Mapping, Node, Scalar, Sequence
 from interim.types.language import NUMERIC, FieldSpec
-from interim.yamltree import Mapping, Node, Scalar, Sequence
 
 _INT = re.compile(r"[+-]?\d+\Z")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)\Z")
@@ -39,7 +39,7 @@ class Context:
     cuts: dict[tuple[int, int], tuple[int, int, str]] = field(default_factory=dict)
 
     def error(self, code: str, node: Node, message: str, hint: str = "") -> None:
-        from interim.yamlhints import CURLY_HINT, curly_quoted
+        from interim.load.yaml.hints import CURLY_HINT, curly_quoted
 
         if isinstance(node, Scalar) and curly_quoted(node.text):
             hint = CURLY_HINT  # the likeliest cause, and invisible to the writer

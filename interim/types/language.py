@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interim.diagnostics import Diagnostic, diag, did_you_mean
-from interim.yamltree import Entry, Mapping, Node, Scalar, Sequence, plain_value
+from interim.load.yaml.tree import Entry, Mapping, Node, Scalar, Sequence, plain_value
 
 KINDS = (
     "text",

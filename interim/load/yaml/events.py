@@ -1,4 +1,4 @@
-"""Read YAML into the positioned tree of `interim.yamltree`, safely.
+"""Read YAML into the positioned tree of `interim.load.yaml.tree`, safely.
 
 The loader keeps every scalar as the text the user wrote (with its style and position) and
 leaves its meaning to the field's kind (`interim.types.kinds`). That is what makes YAML 1.1's
@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from interim.diagnostics import Diagnostic, diag
-from interim.yamltree import REFUSED_CHARACTERS, Entry, Mapping, Node, Scalar, Sequence
+from interim.load.yaml.tree import REFUSED_CHARACTERS, Entry, Mapping, Node, Scalar, Sequence
 
 # Front matter is a handful of lines; a cap keeps a pasted novel or a generated bomb from
 # reaching the parser. Nesting is capped below the depth any record type uses (3), with room.
@@ -55,7 +55,7 @@ def load_yaml(
     if (odd := _YAML_ONLY_BREAKS.search(text)) is not None:
         found = SimpleNamespace(position=odd.start(), character=ord(odd.group()))
         return None, [_reader_diag(found, text, path, line_offset)]
-    from interim.fastyaml import fast_mapping
+    from interim.load.yaml.fast import fast_mapping
 
     simple = fast_mapping(text, line_offset)  # the usual shape, same tree, no events
     if simple is not None:
@@ -126,7 +126,7 @@ def _handlers() -> dict[type, Callable[[_Builder, Any], bool]]:
 
 
 def _syntax_diag(exc: object, path: str, line_offset: int, text: str) -> Diagnostic:
-    from interim.yamlhints import explain
+    from interim.load.yaml.hints import explain
 
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = (mark.line + 1 + line_offset) if mark else line_offset + 1

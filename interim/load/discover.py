@@ -19,7 +19,7 @@ from fnmatch import translate
 from pathlib import Path
 
 from interim.diagnostics import Diagnostic, diag, escape_text
-from interim.filenames import (
+from interim.load.filenames import (
     ICLOUD,
     SYSTEM,
     TEMP,

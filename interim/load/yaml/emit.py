@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from interim.yamltree import REFUSED_CHARACTERS
+from interim.load.yaml.tree import REFUSED_CHARACTERS
 
 # Characters that must not appear raw in a one-line scalar: line breaks of every kind YAML
 # knows (PyYAML also breaks on NEL, LS and PS) and anything it cannot print.

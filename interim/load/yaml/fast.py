@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import sys
 
-from interim.yamltree import Entry, Mapping, Node, Scalar, Sequence
+from interim.load.yaml.tree import Entry, Mapping, Node, Scalar, Sequence
 
 # libyaml allows at most 1024 characters before a key's `:`; a longer key goes to it and is
 # refused there.

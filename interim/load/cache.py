@@ -81,20 +81,31 @@ def fingerprint(settings: Any, types: dict[str, Any]) -> bytes:
 
 
 def _code_stamp() -> str:
-    """Size and mtime of interim's own modules and type files: a development checkout edited
-    without a version bump must not be served results from the old code."""
-    here = os.path.dirname(os.path.abspath(__file__))
+    """Size and mtime of interim's own modules and type files, in every package: a
+    development checkout edited without a version bump must not be served results from the
+    old code."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # interim/
     parts = []
-    for folder in (here, os.path.join(here, "types")):
+    folders = [package]
+    while folders:
+        folder = folders.pop()
         try:
             with os.scandir(folder) as it:
-                for entry in sorted(it, key=lambda e: e.name):
-                    if entry.name.endswith((".py", ".yaml")):
-                        st = entry.stat()
-                        parts.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+                entries = sorted(it, key=lambda e: e.name)
         except OSError:
             parts.append(folder)
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and entry.name not in _NOT_CODE:
+                folders.append(entry.path)
+            elif entry.name.endswith((".py", ".yaml")):
+                st = entry.stat()
+                rel = os.path.relpath(entry.path, package)
+                parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
     return ";".join(parts)
+
+
+_NOT_CODE = frozenset({"__pycache__", "templates", "fonts"})  # nothing a record's result uses
 
 
 def clear(directory: Path | None = None) -> int:

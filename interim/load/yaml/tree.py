@@ -1,6 +1,5 @@
-"""The tree both YAML loaders build (`interim.yamlload`, and `interim.fastyaml` for the
-usual simple shape): every scalar kept as the text the user wrote, with its style and its
-1-based position in the file. Meaning is left to the field's kind (`interim.types.kinds`)."""
+"""The tree both YAML loaders build (`events`, and `fast` for the usual simple shape): every
+scalar kept as the text the user wrote, with its style and its 1-based position in the file. Meaning is left to the field's kind (`interim.types.kinds`)."""
 
 from __future__ import annotations
 
@@ -44,7 +43,7 @@ class Mapping:
     line: int
     col: int
     # The root only: plain values a comment cut short, by the value's (line, col), with
-    # where the comment starts and its text (interim.yamlload; IM223).
+    # where the comment starts and its text (interim.load.yaml.events; IM223).
     cuts: dict[tuple[int, int], tuple[int, int, str]] | None = None
 
 

@@ -1,5 +1,6 @@
 """Split a record file into front matter and body, with exact line numbers, after decoding
-its bytes. The front matter is read by `interim.yamlload` into the tree of `interim.yamltree`.
+its bytes. The front matter is read by `interim.load.yaml.events` into the tree of
+`interim.load.yaml.tree`.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from interim.diagnostics import Diagnostic, diag
-from interim.yamlload import load_yaml
-from interim.yamltree import Mapping
+from interim.load.yaml.events import load_yaml
+from interim.load.yaml.tree import Mapping
 
 
 @dataclass(slots=True)
