@@ -17,7 +17,7 @@ def list_types(types: dict[str, RecordType]) -> str:
 
 
 def describe_type(rtype: RecordType) -> str:
-    from interim.validate import COMMON
+    from interim.types.common import COMMON
 
     lines = [f"{rtype.name} (version {rtype.version}): {rtype.description}", ""]
     for name, spec in rtype.fields.items():

@@ -81,7 +81,7 @@ def _load(
     use_cache: bool,
     cache: FolderCache | None,
 ) -> Folder:
-    from interim.crosscheck import cross_check
+    from interim.check.crosscheck import cross_check
 
     started_ns = time.time_ns()
     diagnostics: list[Diagnostic] = []
@@ -117,7 +117,7 @@ def folder_notices(folder: Folder) -> list[Diagnostic]:
     """What depends on the whole folder and on the report date, so no file's cached result
     can hold it: the safety notice's IM220 lines (the same entries as the default report's
     notice) and dates too far from the report date to be meant."""
-    from interim.dates import implausible_dates
+    from interim.check.dates import implausible_dates
     from interim.summary.safety import safety_diagnostics
 
     return safety_diagnostics(folder) + implausible_dates(folder)
@@ -167,7 +167,7 @@ def _assemble(folder: Folder, files: list[Candidate], results: list[Result]) -> 
     """Each file's result into the folder: counted records, records left out of the numbers
     (conflict copies, files of another extension: the safety notice still reads them), and
     every diagnostic; then one entry per set of files that hold the same one."""
-    from interim.duplicates import drop_duplicates
+    from interim.check.duplicates import drop_duplicates
 
     counted: list[Record] = []
     for candidate, (record, diags, not_record, was_read) in zip(files, results, strict=True):
@@ -230,7 +230,7 @@ class _Reader:
     def parse(self, text: str, rel: str) -> tuple[Record | None, list[Diagnostic], bool]:
         """(record, diagnostics, not a record). A file that gives no record may still be a
         form with a risk answer: then it is salvaged for the safety notice."""
-        from interim.duplicates import content_digest
+        from interim.check.duplicates import content_digest
         from interim.load.salvage import salvage
 
         doc = split(text, rel)
@@ -266,8 +266,8 @@ class _Reader:
         return record, (_other_extension(rel, why),), False, True
 
     def _validate(self, doc: Document, rel: str) -> tuple[Record | None, list[Diagnostic]]:
+        from interim.check.validate import validate_record
         from interim.types.kinds import Context
-        from interim.validate import validate_record
 
         ctx = Context(rel, self.type_names, self.instruments)
         stem = posixpath.splitext(posixpath.basename(rel))[0]

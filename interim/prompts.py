@@ -76,7 +76,7 @@ def ask_record(
     for name, spec in rtype.fields.items():
         out[name] = _ask_field(name, spec, out.get(name), console, offers)
     if link_homework and offers.homework and "homework" not in rtype.fields:
-        from interim.validate import COMMON
+        from interim.types.common import COMMON
 
         out["homework"] = _ask_homework(COMMON["homework"], "homework", console, offers)
     return out

@@ -152,7 +152,7 @@ def _parse_time(text: str) -> dt.time:
 
 def render(plan: Plan, values: dict[str, Any]) -> str:
     """The record: front matter with every field (hints as comments), then an empty body."""
-    from interim.validate import COMMON
+    from interim.types.common import COMMON
 
     rtype = plan.rtype
     lines = ["---", f"type: {rtype.name}"]
@@ -221,7 +221,7 @@ def _optional_common(values: dict[str, Any], rtype: RecordType) -> list[str]:
     """`tags` and `homework` are optional for an entry: shown as comments unless answered,
     so an unlinked entry gets no "not filled in yet" warning for them. A type's own field
     of the same name (a review's `homework`) is already written: never a second key."""
-    from interim.validate import COMMON
+    from interim.types.common import COMMON
 
     out = []
     for name in ("tags", "homework"):
@@ -337,11 +337,11 @@ def check_lines(root: Path, path: Path, types: dict[str, RecordType]) -> list[st
 
 def check_file(root: Path, path: Path, types: dict[str, RecordType]) -> list[Diagnostic]:
     """Validate one record on its own (no cross-record checks): what `--edit` prints."""
+    from interim.check.validate import validate_record
     from interim.diagnostics import diag
     from interim.domain.measures import MEASURES
     from interim.load.frontmatter import decode, split
     from interim.types.kinds import Context
-    from interim.validate import validate_record
 
     rel = path.relative_to(root).as_posix()
     try:

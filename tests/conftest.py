@@ -86,11 +86,11 @@ class Checked:
 
 
 def check_record(content: str | bytes, path: str = "x.md") -> Checked:
+    from interim.check.validate import validate_record
     from interim.domain.measures import MEASURES
     from interim.load.frontmatter import decode, split
     from interim.types import builtin_types
     from interim.types.kinds import Context
-    from interim.validate import validate_record
 
     data = content.encode("utf-8") if isinstance(content, str) else content
     text, diags = decode(data, path)

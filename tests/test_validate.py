@@ -1,5 +1,6 @@
-"""interim.validate and interim.domain.sleep: every problem at the line and column of the offending
-key or value, checks across the fields of one record, and across records (DESIGN §2.2, §2.3)."""
+"""interim.check.validate and interim.domain.sleep: every problem at the line and column of
+the offending key or value, checks across the fields of one record, and across records
+(DESIGN §2.2, §2.3)."""
 
 from __future__ import annotations
 

@@ -39,7 +39,7 @@ class Record:
     # Why this record is left out of the numbers (a conflict copy, a repeat of another
     # file): such records live in `Folder.left_out`, where only the safety notice reads them.
     left_out: str | None = None
-    digest: bytes = b""  # the file's text, hashed for finding copies (interim.duplicates)
+    digest: bytes = b""  # the file's text, hashed for finding copies (interim.check.duplicates)
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)

@@ -97,7 +97,7 @@ _CERTAIN_AFTER: tuple[tuple[str, str], ...] = (
     (r"\.(?:bak|backup|old|bk|sav|save)", "a backup"),
 )
 # Markers a person might type too: a copy only when the original is in the same folder,
-# and even then it stays a record unless it holds the same entry (interim.duplicates).
+# and even then it stays a record unless it holds the same entry (interim.check.duplicates).
 _COPY_WORDS = r"copy|kopie|copie|copia|cópia|kopia|kopi|kopio|kopya|копия|コピー|副本|사본|复件|复制|exemplaar"
 _LOOKALIKE_STEM: tuple[tuple[str, str], ...] = (
     (r" (?:[2-9]|[1-9]\d+)", "iCloud or Finder"),

@@ -103,7 +103,7 @@ def _dumps(doc: Any) -> str:
 
 
 def type_schema(rtype: RecordType) -> dict[str, Any]:
-    from interim.validate import COMMON
+    from interim.types.common import COMMON
 
     fields = {**{k: v for k, v in COMMON.items() if k != "type"}, **rtype.fields}
     required = (

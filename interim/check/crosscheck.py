@@ -1,6 +1,6 @@
 """The checks across records, once every file is read: ids, sleep nights and session
 numbers used twice, and links (`homework:`, `goal:`, a check-in's `goals`) to records that
-do not exist. Each file's own checks are `interim.validate`'s."""
+do not exist. Each file's own checks are `interim.check.validate`'s."""
 
 from __future__ import annotations
 

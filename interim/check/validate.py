@@ -1,5 +1,5 @@
 """Validate one record's front matter against its type, then the checks that span its
-fields (the checks across records are `interim.crosscheck`). Everything found is a
+fields (the checks across records are `interim.check.crosscheck`). Everything found is a
 diagnostic; nothing here raises on user data."""
 
 from __future__ import annotations
@@ -12,20 +12,10 @@ from interim.domain.measures import MEASURES
 from interim.domain.model import Record
 from interim.domain.sleep import forward, night
 from interim.load.yaml.tree import Mapping, Scalar, Sequence
+from interim.types.common import COMMON
 from interim.types.kinds import Context, convert, is_missing
 from interim.types.language import FieldSpec, RecordType
 
-COMMON = {
-    "type": FieldSpec(
-        "type", "text", "The record's type (mood, sleep, homework...).", required=True
-    ),
-    "date": FieldSpec("date", "date", "The day of the entry, YYYY-MM-DD."),
-    "time": FieldSpec("time", "time", "The time of the entry, HH:MM."),
-    "tags": FieldSpec("tags", "list", "Tags, for your own grouping and for homework tracking."),
-    "private": FieldSpec("private", "boolean", "true: never shown in a report (only counted)."),
-    "homework": FieldSpec("homework", "text", "The id of the homework this entry is practice for."),
-    "id": FieldSpec("id", "text", "The record's id (defaults to the file name without .md)."),
-}
 _BAD_ID = frozenset('/\\:*?"<>|')
 
 
