@@ -94,8 +94,8 @@ def _fail(message: str) -> NoReturn:
 
 def _checked(load: Callable[[], T]) -> T:
     """Run a load, stopping with exit 2 (after its errors) on a broken interim.yaml."""
-    from interim.config import BrokenSettings
     from interim.diagnostics.formats import text_line
+    from interim.settings import BrokenSettings
 
     try:
         return load()
@@ -152,10 +152,10 @@ def check(folder: Path | None, fmt: str, strict: bool, no_cache: bool) -> None:
 
     Each problem is one line, `path:line:col: severity CODE message`. Exit codes: 0 no
     errors, 1 errors found (or warnings with --strict), 2 usage or settings error."""
-    from interim.config import BrokenSettings
     from interim.diagnostics import Diagnostic
     from interim.folder import load_checked, load_folder
     from interim.output import check_lines
+    from interim.settings import BrokenSettings
 
     root, broken = _root(folder), False
     progress = _progress() if fmt == "text" else None
@@ -284,9 +284,9 @@ def new_command(
     In a terminal it asks for each field, with its description and range, and re-asks when
     an answer is not valid; Enter leaves a field empty. Before `day_start` (04:00) the date
     is yesterday's. An existing file is never overwritten: the name gets -2, -3, ..."""
-    from interim.config import checked_settings
     from interim.prompts import ask_new
     from interim.scaffold import check_lines, plan_new, write_record
+    from interim.settings import checked_settings
 
     root = _root(folder)
     types = _types(root)

@@ -16,12 +16,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interim.config import Settings, checked_settings, load_settings
 from interim.diagnostics import Diagnostic, Severity, diag
 from interim.domain.model import Folder, Record
 from interim.load.discover import Candidate, discover, read_bytes
 from interim.load.frontmatter import Document, decode, split
 from interim.load.parallel import Progress, read_all
+from interim.settings import Settings, checked_settings, load_settings
 from interim.types import RecordType, load_types
 
 if TYPE_CHECKING:

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interim.config import SETTINGS_FILE, SPEC
 from interim.load.yaml import emit
 from interim.scaffold import write_exclusive
+from interim.settings import SETTINGS_FILE, SPEC
 from interim.types.language import RecordType
 
 if TYPE_CHECKING:

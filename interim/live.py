@@ -98,9 +98,9 @@ def rebuilder(
 ) -> Rebuild:
     """The rebuild the watcher calls after each burst of saves: load, print what changed,
     write the report. Returns False (read again later) for a file caught mid-save."""
-    from interim.config import BrokenSettings
     from interim.folder import load_checked
     from interim.output import closing_line
+    from interim.settings import BrokenSettings
     from interim.summary.problems import not_counted
 
     log = DiagnosticLog(root)

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from interim import __version__
-from interim.config import WEEKDAYS
 from interim.domain.model import Folder
 from interim.errors import InterimError
+from interim.settings import WEEKDAYS
 
 DEFAULT_OUTPUT = "interim-reminders.ics"
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

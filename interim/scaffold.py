@@ -22,7 +22,7 @@ from interim.load.yaml import emit
 from interim.types.language import FieldSpec, RecordType
 
 if TYPE_CHECKING:
-    from interim.config import Settings
+    from interim.settings import Settings
 
 # Types with a folder of their own (DESIGN §2); every other type goes to files.record_path.
 _OWN_FOLDER = {"session": "sessions", "homework": "homework", "goal": "goals"}

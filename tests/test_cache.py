@@ -17,12 +17,12 @@ import pytest
 from conftest import Write
 
 from interim import folder as folder_module
-from interim.config import load_settings
 from interim.domain.model import Folder
 from interim.folder import load_folder
 from interim.load import cache as cache_module
 from interim.load import parallel as parallel_module
 from interim.load.cache import FolderCache, cache_dir, cache_file, fingerprint
+from interim.settings import load_settings
 from interim.types import load_types
 
 AN_HOUR_AGO = time.time_ns() - 3600 * 10**9

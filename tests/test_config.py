@@ -1,4 +1,4 @@
-"""interim.config: `interim.yaml` has a default for every key and is validated with positions;
+"""interim.settings: `interim.yaml` has a default for every key and is validated with positions;
 a broken settings file stops a command with exit 2 and a positioned message (DESIGN §2, §3)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pytest
 from click.testing import Result
 from conftest import Write
 
-from interim.config import SETTINGS_FILE, SPEC, Settings, load_settings, settings_errors
 from interim.diagnostics import Diagnostic, Severity
+from interim.settings import SETTINGS_FILE, SPEC, Settings, load_settings, settings_errors
 
 RunCli = Callable[..., Result]
 

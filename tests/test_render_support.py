@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from interim.config import load_settings
 from interim.domain.model import Folder
 from interim.folder import load_folder
 from interim.render import render
+from interim.settings import load_settings
 from interim.summary import build_report, resolve_period
 
 SCRIPT = "<script>alert(1)</script>"

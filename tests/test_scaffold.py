@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from interim import scaffold
-from interim.config import Settings
 from interim.folder import load_folder
 from interim.prompts import Console, Offers, ask_record, read_answer
+from interim.settings import Settings
 from interim.types import builtin_types
 from tests.conftest import write_file as write
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from test_summary_support import D, folder, homework, period, rec, scope, settings
 
-from interim.config import Settings
 from interim.diagnostics import Diagnostic, Severity
 from interim.domain.model import Record
+from interim.settings import Settings
 from interim.summary.activities import summarise_activities, summarise_practice
 from interim.summary.custom import summarise_custom
 from interim.summary.days import calendar

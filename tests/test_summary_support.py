@@ -9,8 +9,8 @@ import itertools
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from interim.config import Settings
 from interim.domain.model import Folder, Record
+from interim.settings import Settings
 from interim.summary.period import Period, SessionRef, Span
 from interim.summary.profiles import BUILT_IN, Profile
 from interim.summary.scope import Scope

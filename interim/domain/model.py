@@ -59,7 +59,7 @@ class Folder:
     # summary leaves them out; the safety notice reads them (interim.summary.safety).
     left_out: list[Record] = field(default_factory=list)
     files_cached: int = 0  # of `files_read`, how many results came from the cache
-    settings: Any = None  # interim.config.Settings
+    settings: Any = None  # interim.settings.Settings
     types: dict[str, Any] = field(default_factory=dict)  # name → interim.types.RecordType
 
     @property

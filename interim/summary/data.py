@@ -148,7 +148,7 @@ def time_key(time: dt.time | None, day_start: dt.time = DAY_START) -> tuple[int,
 
 
 def day_start_of(settings: Any) -> dt.time:
-    """The `day_start` setting of an interim.config.Settings (None: the default)."""
+    """The `day_start` setting of an interim.settings.Settings (None: the default)."""
     value = settings["day_start"] if settings is not None else None
     return value if isinstance(value, dt.time) else DAY_START
 

@@ -23,9 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from interim.config import Settings
 from interim.domain.model import Record
 from interim.errors import InterimError
+from interim.settings import Settings
 from interim.summary.data import Data, day_start_of, day_text, plain, time_key
 
 DEFAULT_DAYS = 14

@@ -21,9 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from interim.config import Settings
 from interim.diagnostics import did_you_mean
 from interim.errors import InterimError
+from interim.settings import Settings
 
 # DESIGN §4.5: the order of the report's sections.
 SECTIONS: tuple[tuple[str, str], ...] = (

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from interim import __version__
-from interim.config import Settings
 from interim.domain.model import Folder, Record
+from interim.settings import Settings
 from interim.summary.activities import summarise_activities, summarise_practice
 from interim.summary.custom import custom_types, summarise_custom
 from interim.summary.data import Data

@@ -29,10 +29,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from interim.config import Settings
 from interim.diagnostics import Diagnostic, diag
 from interim.domain.measures import PHQ9, RISK_MEASURES, Measure, RiskItem, risk_answer
 from interim.domain.model import Folder, Record
+from interim.settings import Settings
 from interim.summary.data import Data, day_start_of
 from interim.summary.period import Period, Span, resolve_period
 from interim.summary.scope import record_key

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from interim.config import Settings
 from interim.domain.model import Record
+from interim.settings import Settings
 from interim.summary.data import DAY_START, day_start_of, time_key
 from interim.summary.period import Period, Span
 from interim.summary.profiles import Profile

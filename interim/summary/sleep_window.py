@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interim.config import Settings
+from interim.settings import Settings
 from interim.summary.data import Data, Stat, half_up_int, hours_text
 
 FLOOR_MINUTES = 5 * 60  # never below 5 h, whatever the settings say
