@@ -15,8 +15,8 @@ import click
 from interim import __version__
 
 if TYPE_CHECKING:
+    from interim.commands.prompts import Console
     from interim.domain.model import Folder
-    from interim.prompts import Console
     from interim.types import RecordType
 
 T = TypeVar("T")
@@ -152,9 +152,9 @@ def check(folder: Path | None, fmt: str, strict: bool, no_cache: bool) -> None:
 
     Each problem is one line, `path:line:col: severity CODE message`. Exit codes: 0 no
     errors, 1 errors found (or warnings with --strict), 2 usage or settings error."""
+    from interim.commands.check import check_lines
     from interim.diagnostics import Diagnostic
     from interim.folder import load_checked, load_folder
-    from interim.output import check_lines
     from interim.settings import BrokenSettings
 
     root, broken = _root(folder), False
@@ -198,7 +198,7 @@ def _types(folder: Path | None, type_name: str | None = None) -> dict[str, Recor
 @FOLDER_OPTION
 def types_command(type_name: str | None, folder: Path | None) -> None:
     """List the record types, or describe the fields of one TYPE."""
-    from interim.describe import describe_type, list_types
+    from interim.commands.types import describe_type, list_types
 
     types = _types(folder, type_name)
     click.echo(describe_type(types[type_name]) if type_name else list_types(types))
@@ -244,7 +244,7 @@ def init(folder: Path | None, obsidian: bool, no_input: bool) -> None:
 
     Only what is missing is created; nothing is ever overwritten, so running it again is
     safe. Each path written is printed."""
-    from interim.layout import ask_contacts, init_folder, settings_missing
+    from interim.commands.init import ask_contacts, init_folder, settings_missing
 
     root = _root(folder)
     contacts = ""
@@ -256,7 +256,7 @@ def init(folder: Path | None, obsidian: bool, no_input: bool) -> None:
 
 def _console() -> Console:
     """Questions asked in the terminal; Enter gives an empty answer."""
-    from interim.prompts import Console
+    from interim.commands.prompts import Console
 
     return Console(
         ask=lambda text: click.prompt(text, default="", show_default=False, prompt_suffix=""),
@@ -284,8 +284,8 @@ def new_command(
     In a terminal it asks for each field, with its description and range, and re-asks when
     an answer is not valid; Enter leaves a field empty. Before `day_start` (04:00) the date
     is yesterday's. An existing file is never overwritten: the name gets -2, -3, ..."""
-    from interim.prompts import ask_new
-    from interim.scaffold import check_lines, plan_new, write_record
+    from interim.commands.new import check_lines, plan_new, write_record
+    from interim.commands.prompts import ask_new
     from interim.settings import checked_settings
 
     root = _root(folder)
@@ -308,7 +308,8 @@ def new_command(
 def todo(folder: Path | None) -> None:
     """What is still to do: open homework with done-so-far against expected, what is due
     before the next session, and whether today's mood and sleep entries exist."""
-    from interim.todo import build_todo, report_today, todo_lines
+    from interim.commands.todo import build_todo, todo_lines
+    from interim.summary.queries import report_today
 
     loaded = _load(_root(folder), quiet=True)
     for line in todo_lines(build_todo(loaded, report_today(loaded))):
@@ -332,8 +333,8 @@ def remind(folder: Path | None, out: Path | None) -> None:
 
     Titles are neutral ("homework due") unless `reminders.details: true`, because calendars
     sync to the cloud. Importing it again updates the events instead of duplicating them."""
-    from interim.remind import DEFAULT_OUTPUT, build_calendar, write_calendar
-    from interim.todo import report_today
+    from interim.commands.remind import DEFAULT_OUTPUT, build_calendar, write_calendar
+    from interim.summary.queries import report_today
 
     loaded = _load(_root(folder), quiet=True)
     data, notes = build_calendar(loaded, report_today(loaded))
@@ -392,8 +393,8 @@ def report(
 
     Exit 0 when the report is written, even if some files have errors (the report lists
     them); 2 for a usage, settings or template error. The file is readable by you only."""
+    from interim.commands.report import choose_format, files_with_errors, make_report, report_target
     from interim.render import TemplateProblem
-    from interim.render.run import choose_format, files_with_errors, make_report, report_target
     from interim.render.write import write_output
 
     chosen = choose_format(fmt, out)
@@ -431,7 +432,7 @@ def report(
 def summary(folder: Path | None, since: str | None, until: Any) -> None:
     """The report's essentials in the terminal: the safety notice first, then homework,
     key numbers with sparklines, and what to discuss."""
-    from interim.render.run import build_context
+    from interim.commands.report import build_context
     from interim.render.terminal import summary_lines
 
     loaded = _load(_root(folder), quiet=True)
@@ -467,7 +468,7 @@ def summary(folder: Path | None, since: str | None, until: Any) -> None:
 def watch(folder: Path | None, out: Path | None, fmt: str, poll: bool, no_cache: bool) -> None:
     """Check the folder and write the report now, then again on every save, printing the
     problems that appeared or went away. Ctrl-C stops."""
-    from interim.live import watch_folder
+    from interim.commands.watch import watch_folder
 
     watch_folder(
         _root(folder),

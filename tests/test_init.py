@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from interim.layout import LAYOUT, init_folder, obsidian_types, settings_text
+from interim.commands.init import LAYOUT, init_folder, obsidian_types, settings_text
 from interim.settings import SETTINGS_FILE, SPEC, load_settings
 from interim.types import builtin_types
 from tests.conftest import write_file

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from interim.commands.report import make_report
 from interim.folder import load_folder
-from interim.render.run import make_report
 from interim.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent

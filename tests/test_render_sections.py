@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from test_render_support import Tags, load
 
+from interim.commands.report import build_context
 from interim.render import render
-from interim.render.run import build_context
 
 VALID = Path(__file__).parent / "corpus" / "valid"
 URGE_TYPE = """name: urge

@@ -1,6 +1,6 @@
 """What a file's name alone says (DESIGN §2): never a record (hidden, system, sync-client
 and editor scratch names), a sync client's conflict copy or a look-alike of one, or a name
-Windows cannot hold. The walk (`interim.load.discover`) and the watcher (`interim.watch`, to tell
+Windows cannot hold. The walk (`interim.load.discover`) and the watcher (`interim.watcher`, to tell
 an editor's scratch files from real changes) both ask here.
 """
 

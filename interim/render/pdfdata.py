@@ -3,7 +3,7 @@
 
 - `paper`: Typst's name for the `report.paper` setting;
 - `charts`: the same charts as the HTML report (interim.render.chartdata, which calls
-  interim.charts), as SVG text with its text alternative, under fixed keys the template
+  interim.render.charts), as SVG text with its text alternative, under fixed keys the template
   asks for (`calendar`, `pace-1`…, `questionnaires/phq9`, `goals`, `mood`, `sleep`, and a
   folder type's section id);
 - `md`: every record body's Markdown as a block tree (interim.render.mdtree), keyed by the

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from interim.charts import shorten
 from interim.diagnostics import escape_text
+from interim.render.charts import shorten
 from interim.render.filters import date, num, signed, spark
 
 RULE = "-" * 72

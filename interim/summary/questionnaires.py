@@ -1,7 +1,7 @@
 """Questionnaires over the whole treatment (every administration up to the report date):
 totals, severity bands, first → latest change, reliable change and caseness (DESIGN §2.3).
 
-- Bands: PHQ-9 Kroenke, Spitzer & Williams 2001; GAD-7 Spitzer et al. 2006 (see measures.py).
+- Bands: PHQ-9 Kroenke, Spitzer & Williams 2001; GAD-7 Spitzer et al. 2006 (see interim.domain.measures).
 - Reliable improvement: a drop of at least the measure's reliable change (PHQ-9 6, GAD-7 4)
   with no reliable deterioration on the other measure; reliable deterioration: a rise of the
   same size (NHS Talking Therapies manual, 2024).

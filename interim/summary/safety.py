@@ -29,7 +29,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from interim.diagnostics import Diagnostic, diag
+from interim.diagnostics import Diagnostic, diag, escape_text
 from interim.domain.measures import PHQ9, RISK_MEASURES, Measure, RiskItem, risk_answer
 from interim.domain.model import Folder, Record
 from interim.settings import Settings
@@ -49,6 +49,7 @@ SUMMARY = (
     "PHQ-9 item 9 (thoughts of being better off dead or of hurting yourself) was answered "
     "above 0, or not answered, on the questionnaires listed here."
 )
+SAFETY_CODE = "IM220"  # the safety notice's diagnostic (an info notice, never an exit code)
 FUTURE_NOTE = "dated after the report date: check the year"
 SALVAGED_NOTE = "the file cannot be read in full: fix its errors"
 
@@ -237,7 +238,9 @@ def _notice_line(e: SafetyEntry, record: Record | None) -> Diagnostic:
     message = f"{e.label} ({_short(e)}) is {said}: the safety notice lists this form"
     if e.note:
         message += f" ({e.note})"
-    return diag("IM220", e.path, line, col, message, f"if you are in danger now, {_emergency()}")
+    return diag(
+        SAFETY_CODE, e.path, line, col, message, f"if you are in danger now, {_emergency()}"
+    )
 
 
 def _short(e: SafetyEntry) -> str:
@@ -250,3 +253,15 @@ def _short(e: SafetyEntry) -> str:
 
 def _emergency() -> str:
     return EMERGENCY[len("If you are in danger now, ") :].rstrip(".")
+
+
+def safety_lines(crisis_contacts: str) -> list[str]:
+    """The words that stand beside the safety notice wherever a command prints it: `check`
+    (when an IM220 is among its lines), `new` (the moment a form records such an answer) and
+    `watch` (when one appears). DESIGN §2.3."""
+    contact = crisis_contacts.strip() or EMERGENCY
+    return [
+        "SAFETY: a PHQ-9 answer shows thoughts of being better off dead or of self-harm.",
+        f"  {escape_text(contact)}",
+        "  Nobody monitors these files: tell your clinician, or someone you trust, today.",
+    ]

@@ -1,7 +1,7 @@
 """A fast path for the front matter most records have: `key: value` lines whose values are
 one-line words (plain, or quoted with nothing to escape), flow lists of plain words
 (`[sad, tired]`), block lists of such words or of flat `name: value` entries, and flat
-mappings one level down. It builds exactly the tree `yamlload.load_yaml` builds from
+mappings one level down. It builds exactly the tree `events.load_yaml` builds from
 libyaml's events (the same positions, styles and interned keys) in a third of the time,
 because it makes no event objects.
 

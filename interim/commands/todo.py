@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from interim.domain.model import Folder, Record
+from interim.summary.queries import next_session, open_homework
 
 if TYPE_CHECKING:
     from interim.summary.period import SessionRef
 
-CLOSED = frozenset({"done", "dropped"})  # any other status, or none, is still open
 _DIARY = ("mood", "sleep")  # always asked about; daily homework adds its tracked type
 _DAILY = ("daily", "weekdays")
 
@@ -45,30 +45,6 @@ class Todo:
         planned: the client still wants to know)."""
         limit = self.next_session.date if self.next_session else dt.date.max
         return [t for t in self.tasks if t.due is not None and t.due <= limit]
-
-
-def open_homework(records: list[Record]) -> list[Record]:
-    """Homework not marked done or dropped, soonest due first."""
-    found = [r for r in records if r.type == "homework" and r.get("status") not in CLOSED]
-    return sorted(found, key=lambda r: (r.get("due") or dt.date.max, r.id))
-
-
-def next_session(folder: Folder, today: dt.date) -> SessionRef | None:
-    """The next session on or after today, planned or held (the report's own rule, DESIGN
-    §3)."""
-    from interim.summary.period import resolve_period
-
-    return resolve_period(folder.records, until=today, settings=folder.settings).next_session
-
-
-def report_today(folder: Folder) -> dt.date:
-    """The pinned report date, else today by the clock, with `day_start` (at 1 am it is
-    still yesterday's diary)."""
-    from interim.scaffold import default_date, now
-
-    pinned = folder.settings.report_date if folder.settings is not None else None
-    start = folder.settings["day_start"] if folder.settings is not None else dt.time(4)
-    return pinned or default_date(now(), start)
 
 
 def build_todo(folder: Folder, today: dt.date) -> Todo:

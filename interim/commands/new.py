@@ -3,8 +3,8 @@ to fill are left empty (so `check` says "not filled in yet" and nothing made up 
 an average), each with its one-line hint as a YAML comment. A file is never overwritten: an
 existing name gets `-2`, `-3`, …, created with an exclusive open, owner-only.
 
-`interim init` lives in `interim.layout`; the questions asked in a terminal in
-`interim.prompts`."""
+`interim init` lives in `interim.commands.init`; the questions asked in a terminal in
+`interim.commands.prompts`."""
 
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from interim import clock
 from interim.diagnostics import Diagnostic
 from interim.errors import InterimError
 from interim.load.yaml import emit
+from interim.summary.queries import diary_day
 from interim.types.language import FieldSpec, RecordType
 
 if TYPE_CHECKING:
@@ -32,19 +34,6 @@ _MAX_COPIES = 999
 SESSION_TIME = FieldSpec("time", "time", "The time of the session, HH:MM.")
 # A reserved Windows device name is refused however it is cased or extended (CON.md, nul.md).
 _RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?\Z")
-
-
-def now() -> dt.datetime:
-    """The wall clock (a function, so tests can set it)."""
-    return dt.datetime.now()
-
-
-def default_date(moment: dt.datetime, day_start: dt.time) -> dt.date:
-    """Before `day_start` (04:00 by default) an entry belongs to the day before: the diary
-    filled in at 1 am is the evening's."""
-    if moment.time() < day_start:
-        return moment.date() - dt.timedelta(days=1)
-    return moment.date()
 
 
 def slugify(text: str, limit: int = _MAX_SLUG) -> str:
@@ -88,13 +77,13 @@ def plan_new(
     from interim.domain.measures import MEASURES
     from interim.types.kinds import instrument_key
 
-    moment = now()
+    moment = clock.now()
     name, values = type_arg.strip().lower(), {}
     if instrument_key(name) in MEASURES:
         name, values = "questionnaire", {"instrument": instrument_key(name)}
     if name not in types:
         raise InterimError(_unknown_type(type_arg, types))
-    date = _parse_date(date_text) if date_text else default_date(moment, settings["day_start"])
+    date = _parse_date(date_text) if date_text else diary_day(moment, settings["day_start"])
     if time_text:
         time: dt.time | None = _parse_time(time_text)
     else:  # "now" only makes sense for an entry made now, not one dated another day

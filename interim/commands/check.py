@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from interim.diagnostics import escape_text
 from interim.diagnostics.formats import as_json, github_line, text_line
+from interim.summary.safety import SAFETY_CODE, safety_lines
 
 if TYPE_CHECKING:
     from interim.domain.model import Folder
-
-SAFETY_CODE = "IM220"
 
 
 def check_lines(folder: Folder, fmt: str) -> list[str]:
@@ -45,15 +43,3 @@ def closing_line(folder: Folder) -> str:
     where = f"{n(files, 'file')}: {files - cached} read now, {cached} from the cache"
     counts = f"{n(folder.errors, 'error')}, {n(folder.warnings, 'warning')}"
     return f"{counts} in {n(len(folder.records), 'record')} ({where})."
-
-
-def safety_lines(crisis_contacts: str) -> list[str]:
-    """The words that stand beside every safety notice (DESIGN §2.3)."""
-    contact = (
-        crisis_contacts.strip() or "If you are in danger now, call your local emergency number."
-    )
-    return [
-        "SAFETY: a PHQ-9 answer shows thoughts of being better off dead or of self-harm.",
-        f"  {escape_text(contact)}",
-        "  Nobody monitors these files: tell your clinician, or someone you trust, today.",
-    ]

@@ -3,7 +3,7 @@
 The watcher is dumb and never dies (STYLE 6, after mkdocs' livereload): file-system events
 only set a flag (`Signal`); one loop (`run_loop`) waits until the folder has been quiet for a
 moment, or a maximum wait has passed, and calls a rebuild function it is given. This module
-knows nothing of records or reports: `interim.live` passes a rebuild that loads the folder
+knows nothing of records or reports: `interim.commands.watch` passes a rebuild that loads the folder
 (with the per-file cache, so only changed files are read) and renders. An exception in a
 rebuild is reported and the loop goes on; Ctrl-C stops the observer and returns.
 """

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from interim.types.language import FieldSpec, RecordType
 
 if TYPE_CHECKING:
+    from interim.commands.new import Plan
     from interim.domain.model import Folder
-    from interim.scaffold import Plan
 
 _HOW = {
     "time": "a time such as 23:30 or 11:30 pm",
@@ -46,7 +46,7 @@ class Offers:
 
 
 def ask_new(plan: Plan, folder: Folder, console: Console) -> dict[str, Any]:
-    """Ask for a new record planned by `interim.scaffold.plan_new`, offering what `folder`
+    """Ask for a new record planned by `interim.commands.new.plan_new`, offering what `folder`
     holds (open homework, goals). Returns the answers."""
     when = plan.date.isoformat() + (f" {plan.time:%H:%M}" if plan.time else "")
     console.echo(f"New {plan.rtype.name} record for {when} (change with --date and --time).")
@@ -69,7 +69,7 @@ def ask_record(
     if rtype.name == "questionnaire":
         return ask_questionnaire(out, console, offers)
     if rtype.name == "session":  # its time is a common field, but the one most needed
-        from interim.scaffold import SESSION_TIME
+        from interim.commands.new import SESSION_TIME
 
         console.echo("")
         out["time"] = ask_value(SESSION_TIME, "time", console, offers, out.get("time"))
@@ -261,7 +261,7 @@ def ask_questionnaire(values: dict[str, Any], console: Console, offers: Offers) 
 
 
 def _safety(console: Console, offers: Offers) -> None:
-    from interim.output import safety_lines
+    from interim.summary.safety import safety_lines
 
     console.echo("")
     for line in safety_lines(offers.crisis_contacts):
@@ -272,7 +272,7 @@ def _safety(console: Console, offers: Offers) -> None:
 def offers_from(folder: Folder) -> Offers:
     """Open homework, every homework id and the active goals of a loaded Folder."""
     from interim.diagnostics import escape_text
-    from interim.todo import open_homework
+    from interim.summary.queries import open_homework
 
     records = folder.records
     return Offers(

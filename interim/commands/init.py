@@ -10,16 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from interim.commands.new import write_exclusive
 from interim.load.yaml import emit
-from interim.scaffold import write_exclusive
 from interim.settings import SETTINGS_FILE, SPEC
 from interim.types.language import RecordType
 
 if TYPE_CHECKING:
-    from interim.prompts import Console
+    from interim.commands.prompts import Console
 
 LAYOUT = ("sessions", "homework", "records", "questionnaires", "goals", "types", "templates")
-_FILES = Path(__file__).parent / "templates" / "scaffold"
+_FILES = Path(__file__).resolve().parent.parent / "templates" / "scaffold"  # interim/templates
 OBSIDIAN_TYPES = ".obsidian/types.json"
 
 
@@ -116,7 +116,7 @@ _HEADER = """\
 
 
 def settings_text(overrides: dict[str, Any] | None = None) -> str:
-    """Every setting in `config.SPEC` order, each under a comment with its description.
+    """Every setting in `settings.SPEC` order, each under a comment with its description.
     Dotted keys become sections (`checkin:` then `  day: sunday`)."""
     overrides = {k: v for k, v in (overrides or {}).items() if v not in (None, "")}
     lines = [_HEADER.rstrip("\n")]

@@ -139,7 +139,7 @@ def _checkin(settings: Any, zone: Zone, today: dt.date, stamp: dt.datetime) -> A
 
 
 def _homework_events(folder: Folder, stamp: dt.datetime, details: bool) -> list[Any]:
-    from interim.todo import open_homework
+    from interim.summary.queries import open_homework
 
     events = []
     for hw in open_homework(folder.records):
@@ -157,7 +157,7 @@ def _homework_events(folder: Folder, stamp: dt.datetime, details: bool) -> list[
 def _session_event(
     folder: Folder, today: dt.date, zone: Zone, stamp: dt.datetime, details: bool
 ) -> Any:
-    from interim.todo import next_session
+    from interim.summary.queries import next_session
 
     session = next_session(folder, today)
     if session is None:

@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from interim.svg import Style, Svg
+from interim.render.svg import Style, Svg
 
 WIDTH = 640
 # Okabe–Ito colours, in the order series use them.

@@ -2,7 +2,7 @@
 (so only changed files are read), write the report as `interim report` does, and say what
 changed since the last rebuild.
 
-`interim.watch` decides *when* to rebuild and knows nothing of records or reports; this
+`interim.watcher` decides *when* to rebuild and knows nothing of records or reports; this
 module decides *what* a rebuild is. It prints only through the `echo` (stdout) and `warn`
 (stderr) callables it is given, so `cli.py` stays the only module that knows click.
 """
@@ -23,7 +23,7 @@ from interim.errors import InterimError
 if TYPE_CHECKING:
     from interim.domain.model import Folder
     from interim.load.cache import FolderCache
-    from interim.watch import Rebuild
+    from interim.watcher import Rebuild
 
 Echo = Callable[[str], None]
 SETTLE = 1.0  # a file changed less than this long ago may still be being written
@@ -46,7 +46,7 @@ def watch_folder(
     """Check `root` and write the report now, then again after every burst of saves, until
     Ctrl-C. The report (and the cache) are never watched: either may be inside the folder."""
     from interim.load.cache import FolderCache
-    from interim.watch import Watcher
+    from interim.watcher import Watcher
 
     cache = FolderCache(root) if use_cache else None
     # The report's path depends on the report date, known only once it is rendered: the
@@ -76,7 +76,7 @@ def report_writer(
     path before it is written, so writing it does not trigger another rebuild."""
 
     def write(loaded: Folder) -> str:
-        from interim.render.run import make_report, report_target
+        from interim.commands.report import make_report, report_target
         from interim.render.write import write_output
 
         data, context = make_report(loaded, fmt)
@@ -98,8 +98,8 @@ def rebuilder(
 ) -> Rebuild:
     """The rebuild the watcher calls after each burst of saves: load, print what changed,
     write the report. Returns False (read again later) for a file caught mid-save."""
+    from interim.commands.check import closing_line
     from interim.folder import load_checked
-    from interim.output import closing_line
     from interim.settings import BrokenSettings
     from interim.summary.problems import not_counted
 
@@ -187,7 +187,7 @@ class DiagnosticLog:
         """Lines to print: each diagnostic that appeared, each that went away ("resolved"),
         and the safety notice when one of its diagnostics appeared."""
         from interim.diagnostics.formats import text_line
-        from interim.output import SAFETY_CODE, safety_lines
+        from interim.summary.safety import SAFETY_CODE, safety_lines
 
         appeared, gone = self.update(diags)
         lines = [text_line(d) for d in appeared]
