@@ -1,5 +1,5 @@
 """The report command's library side: choose the format, resolve the period, build the
-context and render it — so `cli.py` only turns options into these calls and prints."""
+context and render it — so the command line only turns options into these calls and prints."""
 
 from __future__ import annotations
 

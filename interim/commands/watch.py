@@ -4,7 +4,7 @@ changed since the last rebuild.
 
 `interim.watcher` decides *when* to rebuild and knows nothing of records or reports; this
 module decides *what* a rebuild is. It prints only through the `echo` (stdout) and `warn`
-(stderr) callables it is given, so `cli.py` stays the only module that knows click.
+(stderr) callables it is given, so `interim.cli` stays the only package that knows click.
 """
 
 from __future__ import annotations
