@@ -495,3 +495,11 @@ def test_quoted_null_is_not_null() -> None:
     assert isinstance(b, Scalar)
     assert not a.is_null()
     assert b.is_null()
+
+
+def test_a_flow_mapping_broken_off_by_a_comment_is_a_diagnostic() -> None:
+    """`{---#c` once crashed the comment check (an empty value past the last line);
+    found by tests/test_property.py."""
+    tree, diags = load_yaml("{---#c", "x.md", line_offset=1)
+    assert tree is None
+    assert [(d.code, d.line) for d in diags] == [("IM107", 2)]

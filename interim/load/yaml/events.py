@@ -287,7 +287,10 @@ class _Builder:
             col = end.column + found.start(1) + 1
             self.cuts[(node.line, node.col)] = (end.line + 1 + self.offset, col, found.group(1))
             return
-        start = self.lines[event.start_mark.line]
+        # An empty value PyYAML makes where a flow mapping breaks off (`{---#c`) may start past
+        # the last line: it has no indent to compare, and nothing after it.
+        first = event.start_mark.line
+        start = self.lines[first] if first < len(self.lines) else ""
         indent = len(start) - len(start.lstrip(" "))
         for n in range(end.line + 1, len(self.lines)):
             line = self.lines[n]
