@@ -14,18 +14,23 @@ import posixpath
 import re
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from interim.diagnostics import Diagnostic, Severity, diag
+from interim.check.crosscheck import cross_check
+from interim.check.dates import implausible_dates
+from interim.check.duplicates import content_digest, drop_duplicates
+from interim.check.validate import validate_record
+from interim.diagnostics import Diagnostic, Severity, diag, escape_text
+from interim.domain.measures import MEASURES
 from interim.domain.model import Folder, Record
+from interim.load.cache import FolderCache, Stored, fingerprint
 from interim.load.discover import Candidate, discover, read_bytes
 from interim.load.frontmatter import Document, decode, split
 from interim.load.parallel import Progress, read_all
+from interim.load.salvage import salvage
 from interim.settings import Settings, checked_settings, load_settings
+from interim.summary.safety import safety_diagnostics
 from interim.types import RecordType, load_types
-
-if TYPE_CHECKING:
-    from interim.load.cache import FolderCache, Stored
+from interim.types.kinds import Context
 
 # What one file gave: its record (or None), its own diagnostics, "not a record", and whether
 # its bytes were read (a file that could not be opened is tried again next time, not cached).
@@ -81,7 +86,6 @@ def _load(
     use_cache: bool,
     cache: FolderCache | None,
 ) -> Folder:
-    from interim.check.crosscheck import cross_check
 
     started_ns = time.time_ns()
     diagnostics: list[Diagnostic] = []
@@ -96,8 +100,6 @@ def _load(
     diagnostics += found_files.diagnostics
     folder = Folder(root, [], diagnostics, settings=settings, types=types)
     if cache is None and use_cache:
-        from interim.load.cache import FolderCache
-
         cache = own = FolderCache(root)
     else:
         own = None
@@ -117,8 +119,6 @@ def folder_notices(folder: Folder) -> list[Diagnostic]:
     """What depends on the whole folder and on the report date, so no file's cached result
     can hold it: the safety notice's IM220 lines (the same entries as the default report's
     notice) and dates too far from the report date to be meant."""
-    from interim.check.dates import implausible_dates
-    from interim.summary.safety import safety_diagnostics
 
     return safety_diagnostics(folder) + implausible_dates(folder)
 
@@ -137,8 +137,6 @@ def _results(
     fp = b""
     known: dict[str, Stored] = {}
     if cache is not None:
-        from interim.load.cache import fingerprint
-
         fp = fingerprint(settings, types)
         known = cache.lookup(fp)
     out: list[Result | None] = []
@@ -167,7 +165,6 @@ def _assemble(folder: Folder, files: list[Candidate], results: list[Result]) -> 
     """Each file's result into the folder: counted records, records left out of the numbers
     (conflict copies, files of another extension: the safety notice still reads them), and
     every diagnostic; then one entry per set of files that hold the same one."""
-    from interim.check.duplicates import drop_duplicates
 
     counted: list[Record] = []
     for candidate, (record, diags, not_record, was_read) in zip(files, results, strict=True):
@@ -201,7 +198,6 @@ class _Reader:
     """Reads one candidate file into a Result. Never raises on user data."""
 
     def __init__(self, types: dict[str, RecordType], max_size: int) -> None:
-        from interim.domain.measures import MEASURES
 
         self.types = types
         self.max_size = max_size
@@ -230,8 +226,6 @@ class _Reader:
     def parse(self, text: str, rel: str) -> tuple[Record | None, list[Diagnostic], bool]:
         """(record, diagnostics, not a record). A file that gives no record may still be a
         form with a risk answer: then it is salvaged for the safety notice."""
-        from interim.check.duplicates import content_digest
-        from interim.load.salvage import salvage
 
         doc = split(text, rel)
         diags = list(doc.diagnostics)
@@ -266,8 +260,6 @@ class _Reader:
         return record, (_other_extension(rel, why),), False, True
 
     def _validate(self, doc: Document, rel: str) -> tuple[Record | None, list[Diagnostic]]:
-        from interim.check.validate import validate_record
-        from interim.types.kinds import Context
 
         ctx = Context(rel, self.type_names, self.instruments)
         stem = posixpath.splitext(posixpath.basename(rel))[0]
@@ -317,7 +309,6 @@ def _extension(rel: str) -> str:
 
 
 def _other_extension(rel: str, why: str) -> Diagnostic:
-    from interim.diagnostics import escape_text
 
     name = posixpath.basename(rel)
     base = name[: -len(_extension(rel))] if _extension(rel) else name

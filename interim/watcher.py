@@ -250,13 +250,13 @@ class Watcher:
 
 
 def native_observer() -> Any:
-    from watchdog.observers import Observer
+    from watchdog.observers import Observer  # here: it loads the platform's backend
 
     return Observer()
 
 
 def polling_observer() -> Any:
-    from watchdog.observers.polling import PollingObserver
+    from watchdog.observers.polling import PollingObserver  # only with --poll
 
     return PollingObserver(timeout=POLL_INTERVAL)
 

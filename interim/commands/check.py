@@ -3,13 +3,9 @@ and the safety notice's words."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from interim.diagnostics.formats import as_json, github_line, text_line
+from interim.domain.model import Folder
 from interim.summary.safety import SAFETY_CODE, safety_lines
-
-if TYPE_CHECKING:
-    from interim.domain.model import Folder
 
 
 def check_lines(folder: Folder, fmt: str) -> list[str]:

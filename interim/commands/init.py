@@ -6,17 +6,18 @@ nothing."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from interim.atomic import OutputNotWritten
 from interim.commands.new import write_exclusive
+from interim.commands.prompts import Console
 from interim.load.yaml import emit
 from interim.settings import SETTINGS_FILE, SPEC
+from interim.types import load_types
 from interim.types.language import RecordType
-
-if TYPE_CHECKING:
-    from interim.commands.prompts import Console
 
 LAYOUT = ("sessions", "homework", "records", "questionnaires", "goals", "types", "templates")
 _FILES = Path(__file__).resolve().parent.parent / "templates" / "scaffold"  # interim/templates
@@ -60,7 +61,6 @@ def init_folder(
     obsidian: bool = False,
     types: dict[str, RecordType] | None = None,
 ) -> InitResult:
-    from interim.atomic import OutputNotWritten
 
     result = InitResult()
     try:
@@ -83,8 +83,6 @@ def init_folder(
             result.written.append(rel)
     if obsidian:
         if types is None:
-            from interim.types import load_types
-
             types = load_types(root)[0]
         _obsidian(root, types, result)
     return result
@@ -95,7 +93,6 @@ def _create(path: Path, make: Any) -> bool:
     so a file that appears meanwhile is still never overwritten)."""
     if path.exists() or path.is_symlink():
         return False
-    from interim.atomic import OutputNotWritten
 
     try:
         write_exclusive(path, make())
@@ -171,7 +168,6 @@ def obsidian_types(types: dict[str, RecordType]) -> dict[str, str]:
     """One Obsidian type per property name. The same name in two types with different
     kinds takes the kind most types use (first seen on a tie), so `emotions` — a list in
     `mood`, a list of rows in `thought-record` — is multitext."""
-    from collections import Counter
 
     votes: dict[str, Counter[str]] = {}
     for rtype in types.values():

@@ -14,17 +14,24 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from interim import clock
-from interim.diagnostics import Diagnostic
+from interim.atomic import OutputNotWritten
+from interim.check.validate import validate_record
+from interim.diagnostics import Diagnostic, diag, did_you_mean, escape_text
+from interim.diagnostics.formats import text_line
+from interim.domain.measures import MEASURES
+from interim.domain.wording import WORDINGS, choices_text
 from interim.errors import InterimError
+from interim.load.frontmatter import decode, split
 from interim.load.yaml import emit
+from interim.load.yaml.tree import Scalar
+from interim.settings import Settings
 from interim.summary.queries import diary_day
+from interim.types.common import COMMON
+from interim.types.kinds import Context, instrument_key, parse_date, parse_time
 from interim.types.language import FieldSpec, RecordType
-
-if TYPE_CHECKING:
-    from interim.settings import Settings
 
 # Types with a folder of their own (DESIGN §2); every other type goes to files.record_path.
 _OWN_FOLDER = {"session": "sessions", "homework": "homework", "goal": "goals"}
@@ -74,8 +81,6 @@ def plan_new(
     time_text: str | None = None,
 ) -> Plan:
     """Resolve TYPE (`phq9` and `gad7` are questionnaire shortcuts) and the date and time."""
-    from interim.domain.measures import MEASURES
-    from interim.types.kinds import instrument_key
 
     moment = clock.now()
     name, values = type_arg.strip().lower(), {}
@@ -106,15 +111,12 @@ def _known_values(plan: Plan) -> dict[str, Any]:
 
 
 def _unknown_type(type_arg: str, types: dict[str, RecordType]) -> str:
-    from interim.diagnostics import did_you_mean, escape_text
 
     hint = did_you_mean(type_arg.lower(), types, "`interim types` lists them")
     return f"there is no record type `{escape_text(type_arg)}`; {hint}"
 
 
 def _parse_date(text: str) -> dt.date:
-    from interim.load.yaml.tree import Scalar
-    from interim.types.kinds import Context, parse_date
 
     ctx = Context("--date")
     value = parse_date(Scalar(text, None, 1, 1), ctx, "--date")
@@ -126,8 +128,6 @@ def _parse_date(text: str) -> dt.date:
 
 
 def _parse_time(text: str) -> dt.time:
-    from interim.load.yaml.tree import Scalar
-    from interim.types.kinds import Context, parse_time
 
     ctx = Context("--time")
     value = parse_time(Scalar(text, None, 1, 1), ctx, "--time")
@@ -141,7 +141,6 @@ def _parse_time(text: str) -> dt.time:
 
 def render(plan: Plan, values: dict[str, Any]) -> str:
     """The record: front matter with every field (hints as comments), then an empty body."""
-    from interim.types.common import COMMON
 
     rtype = plan.rtype
     lines = ["---", f"type: {rtype.name}"]
@@ -171,7 +170,6 @@ def _writes_time(plan: Plan) -> bool:
 
 def _item_wording(instrument: Any) -> list[str]:
     """A questionnaire's items and answers as comments, for filling it in by hand."""
-    from interim.domain.wording import WORDINGS, choices_text
 
     wording = WORDINGS.get(str(instrument or ""))
     if wording is None:
@@ -210,7 +208,6 @@ def _optional_common(values: dict[str, Any], rtype: RecordType) -> list[str]:
     """`tags` and `homework` are optional for an entry: shown as comments unless answered,
     so an unlinked entry gets no "not filled in yet" warning for them. A type's own field
     of the same name (a review's `homework`) is already written: never a second key."""
-    from interim.types.common import COMMON
 
     out = []
     for name in ("tags", "homework"):
@@ -284,7 +281,6 @@ def write_record(plan: Plan, values: dict[str, Any]) -> Path:
 def create_unique(folder: Path, stem: str, suffix: str, text: str) -> Path:
     """Create `stem.md`, or `stem-2.md`, `stem-3.md`… when taken: the exclusive open makes
     "never overwrite" hold even when two writers race (a synced folder on two devices)."""
-    from interim.atomic import OutputNotWritten
 
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -317,7 +313,6 @@ def write_exclusive(path: Path, text: str) -> None:
 
 def check_lines(root: Path, path: Path, types: dict[str, RecordType]) -> list[str]:
     """What `new --edit` prints once the editor closes: the file's problems and a count."""
-    from interim.diagnostics.formats import text_line
 
     diags = check_file(root, path, types)
     ending = "No problems found." if not diags else f"{len(diags)} to look at (above)."
@@ -326,11 +321,6 @@ def check_lines(root: Path, path: Path, types: dict[str, RecordType]) -> list[st
 
 def check_file(root: Path, path: Path, types: dict[str, RecordType]) -> list[Diagnostic]:
     """Validate one record on its own (no cross-record checks): what `--edit` prints."""
-    from interim.check.validate import validate_record
-    from interim.diagnostics import diag
-    from interim.domain.measures import MEASURES
-    from interim.load.frontmatter import decode, split
-    from interim.types.kinds import Context
 
     rel = path.relative_to(root).as_posix()
     try:

@@ -10,13 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from interim.commands.new import SESSION_TIME, Plan
+from interim.diagnostics import Severity, escape_text
+from interim.domain.measures import MEASURES
+from interim.domain.model import Folder
+from interim.domain.wording import WORDINGS, choices_text
+from interim.load.yaml.tree import Scalar
+from interim.summary.queries import open_homework
+from interim.summary.safety import safety_lines
+from interim.types.common import COMMON
+from interim.types.kinds import Context, convert, is_missing
 from interim.types.language import FieldSpec, RecordType
-
-if TYPE_CHECKING:
-    from interim.commands.new import Plan
-    from interim.domain.model import Folder
 
 _HOW = {
     "time": "a time such as 23:30 or 11:30 pm",
@@ -69,15 +75,11 @@ def ask_record(
     if rtype.name == "questionnaire":
         return ask_questionnaire(out, console, offers)
     if rtype.name == "session":  # its time is a common field, but the one most needed
-        from interim.commands.new import SESSION_TIME
-
         console.echo("")
         out["time"] = ask_value(SESSION_TIME, "time", console, offers, out.get("time"))
     for name, spec in rtype.fields.items():
         out[name] = _ask_field(name, spec, out.get(name), console, offers)
     if link_homework and offers.homework and "homework" not in rtype.fields:
-        from interim.types.common import COMMON
-
         out["homework"] = _ask_homework(COMMON["homework"], "homework", console, offers)
     return out
 
@@ -127,10 +129,6 @@ def read_answer(
 ) -> tuple[Any, str | None]:
     """(value, None) or (None, the reason). Text is kept exactly as typed; other kinds go
     through the field kind's reader, as `check` does."""
-    from interim.diagnostics import Severity
-    from interim.domain.measures import MEASURES
-    from interim.load.yaml.tree import Scalar
-    from interim.types.kinds import Context, convert, is_missing
 
     names = offers.type_names if offers else frozenset()
     ctx = Context("answer", names, frozenset(MEASURES))
@@ -230,8 +228,6 @@ def _ask_goals(name: str, spec: FieldSpec, console: Console, offers: Offers) -> 
 def ask_questionnaire(values: dict[str, Any], console: Console, offers: Offers) -> dict[str, Any]:
     """The instrument (unless given), then each item with its wording and answer choices.
     An answer above 0 to PHQ-9 item 9 shows the safety notice at once (DESIGN §2.3)."""
-    from interim.domain.measures import MEASURES
-    from interim.domain.wording import WORDINGS, choices_text
 
     if not values.get("instrument"):
         spec = FieldSpec("instrument", "instrument", "Which questionnaire.", required=True)
@@ -261,7 +257,6 @@ def ask_questionnaire(values: dict[str, Any], console: Console, offers: Offers) 
 
 
 def _safety(console: Console, offers: Offers) -> None:
-    from interim.summary.safety import safety_lines
 
     console.echo("")
     for line in safety_lines(offers.crisis_contacts):
@@ -271,8 +266,6 @@ def _safety(console: Console, offers: Offers) -> None:
 
 def offers_from(folder: Folder) -> Offers:
     """Open homework, every homework id and the active goals of a loaded Folder."""
-    from interim.diagnostics import escape_text
-    from interim.summary.queries import open_homework
 
     records = folder.records
     return Offers(

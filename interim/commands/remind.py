@@ -15,11 +15,16 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from icalendar import Alarm, Calendar, Event
 
 from interim import __version__
+from interim.atomic import save
 from interim.domain.model import Folder
 from interim.errors import InterimError
 from interim.settings import WEEKDAYS
+from interim.summary.queries import next_session, open_homework
 
 DEFAULT_OUTPUT = "interim-reminders.ics"
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -39,7 +44,6 @@ def local_zone(setting: str) -> Zone:
     """The settings' `timezone`, else this computer's IANA zone (TZ, /etc/localtime). When
     no name can be found (Windows without tzdata names), the current UTC offset is used and
     said so: a weekly event then keeps its UTC time across a daylight-saving change."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     if setting.strip():
         try:
@@ -78,7 +82,6 @@ def _system_zone_names() -> list[str]:
 
 def build_calendar(folder: Folder, today: dt.date) -> tuple[bytes, list[str]]:
     """The calendar's bytes, and notes for the person (a time zone fallback)."""
-    from icalendar import Calendar
 
     settings = folder.settings
     zone = local_zone(str(settings["timezone"] or ""))
@@ -110,7 +113,6 @@ def _at(day: dt.date, time: dt.time, zone: Zone) -> dt.datetime:
 
 
 def _event(kind: str, record_id: str, summary: str, stamp: dt.datetime) -> Any:
-    from icalendar import Event
 
     event = Event()
     event.add("uid", uid(record_id, kind))
@@ -121,7 +123,6 @@ def _event(kind: str, record_id: str, summary: str, stamp: dt.datetime) -> Any:
 
 def _checkin(settings: Any, zone: Zone, today: dt.date, stamp: dt.datetime) -> Any:
     """Weekly on the check-in day, from the next one on or after today, with an alarm."""
-    from icalendar import Alarm
 
     weekday = WEEKDAYS.index(str(settings["checkin.day"]))
     first = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
@@ -139,7 +140,6 @@ def _checkin(settings: Any, zone: Zone, today: dt.date, stamp: dt.datetime) -> A
 
 
 def _homework_events(folder: Folder, stamp: dt.datetime, details: bool) -> list[Any]:
-    from interim.summary.queries import open_homework
 
     events = []
     for hw in open_homework(folder.records):
@@ -157,7 +157,6 @@ def _homework_events(folder: Folder, stamp: dt.datetime, details: bool) -> list[
 def _session_event(
     folder: Folder, today: dt.date, zone: Zone, stamp: dt.datetime, details: bool
 ) -> Any:
-    from interim.summary.queries import next_session
 
     session = next_session(folder, today)
     if session is None:
@@ -186,6 +185,5 @@ def _add_timezones(cal: Any, zone: Zone, today: dt.date) -> None:
 
 
 def write_calendar(path: Path, data: bytes) -> Path:
-    from interim.atomic import save
 
     return save(path, data)

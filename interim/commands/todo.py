@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from interim.domain.model import Folder, Record
+from interim.summary.data import day_start_of, day_text, weekday
+from interim.summary.homework import Rule, done_entries, expected
+from interim.summary.period import Period, SessionRef, Span
+from interim.summary.profiles import BUILT_IN
 from interim.summary.queries import next_session, open_homework
-
-if TYPE_CHECKING:
-    from interim.summary.period import SessionRef
+from interim.summary.scope import Scope, record_key
 
 _DIARY = ("mood", "sleep")  # always asked about; daily homework adds its tracked type
 _DAILY = ("daily", "weekdays")
@@ -71,7 +73,6 @@ def _is_daily(frequency: Any) -> bool:
 
 
 def _task(hw: Record, folder: Folder, today: dt.date) -> Task:
-    from interim.summary.homework import Rule, done_entries, expected
 
     start = (hw.get("assigned") or hw.date or today) + dt.timedelta(days=1)
     due = hw.get("due")
@@ -103,10 +104,6 @@ def _days(start: dt.date, end: dt.date) -> list[dt.date]:
 def _scope(folder: Folder, today: dt.date) -> Any:
     """The summary's Scope over every record, private ones included: this is the client's
     own view in their own terminal, and a private entry is still practice done."""
-    from interim.summary.data import day_start_of
-    from interim.summary.period import Period, Span
-    from interim.summary.profiles import BUILT_IN
-    from interim.summary.scope import Scope, record_key
 
     period = Period(today, today, Span(today, today), "dates", None, None)
     start = day_start_of(folder.settings)
@@ -137,7 +134,6 @@ def todo_lines(todo: Todo) -> list[str]:
 
 
 def _day(day: dt.date) -> str:
-    from interim.summary.data import day_text, weekday
 
     return f"{weekday(day)} {day_text(day)}"
 

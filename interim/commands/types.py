@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from interim.types.common import COMMON
 from interim.types.language import FieldSpec, RecordType
 
 
@@ -17,7 +18,6 @@ def list_types(types: dict[str, RecordType]) -> str:
 
 
 def describe_type(rtype: RecordType) -> str:
-    from interim.types.common import COMMON
 
     lines = [f"{rtype.name} (version {rtype.version}): {rtype.description}", ""]
     for name, spec in rtype.fields.items():

@@ -15,15 +15,21 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from interim.commands.check import closing_line
+from interim.commands.report import make_report, report_target
 from interim.diagnostics import Diagnostic, Severity, escape_text
+from interim.diagnostics.formats import text_line
+from interim.domain.model import Folder
 from interim.errors import InterimError
-
-if TYPE_CHECKING:
-    from interim.domain.model import Folder
-    from interim.load.cache import FolderCache
-    from interim.watcher import Rebuild
+from interim.folder import load_checked
+from interim.load.cache import FolderCache
+from interim.render import TemplateProblem
+from interim.render.write import write_output
+from interim.settings import BrokenSettings
+from interim.summary.problems import not_counted
+from interim.summary.safety import SAFETY_CODE, safety_lines
+from interim.watcher import Rebuild, Watcher
 
 Echo = Callable[[str], None]
 SETTLE = 1.0  # a file changed less than this long ago may still be being written
@@ -45,8 +51,6 @@ def watch_folder(
 ) -> None:
     """Check `root` and write the report now, then again after every burst of saves, until
     Ctrl-C. The report (and the cache) are never watched: either may be inside the folder."""
-    from interim.load.cache import FolderCache
-    from interim.watcher import Watcher
 
     cache = FolderCache(root) if use_cache else None
     # The report's path depends on the report date, known only once it is rendered: the
@@ -76,8 +80,6 @@ def report_writer(
     path before it is written, so writing it does not trigger another rebuild."""
 
     def write(loaded: Folder) -> str:
-        from interim.commands.report import make_report, report_target
-        from interim.render.write import write_output
 
         data, context = make_report(loaded, fmt)
         target = report_target(out, context, fmt)
@@ -98,10 +100,6 @@ def rebuilder(
 ) -> Rebuild:
     """The rebuild the watcher calls after each burst of saves: load, print what changed,
     write the report. Returns False (read again later) for a file caught mid-save."""
-    from interim.commands.check import closing_line
-    from interim.folder import load_checked
-    from interim.settings import BrokenSettings
-    from interim.summary.problems import not_counted
 
     log = DiagnosticLog(root)
 
@@ -135,8 +133,6 @@ def rebuilder(
 
 def _write_report(write: Callable[[Folder], str], loaded: Folder, warn: Echo) -> str:
     """' — report: PATH', or the reason there is none this time (the watch goes on)."""
-    from interim.diagnostics.formats import text_line
-    from interim.render import TemplateProblem
 
     try:
         return f" — report: {write(loaded)}"
@@ -186,8 +182,6 @@ class DiagnosticLog:
     def news(self, diags: list[Diagnostic], crisis_contacts: str = "") -> list[str]:
         """Lines to print: each diagnostic that appeared, each that went away ("resolved"),
         and the safety notice when one of its diagnostics appeared."""
-        from interim.diagnostics.formats import text_line
-        from interim.summary.safety import SAFETY_CODE, safety_lines
 
         appeared, gone = self.update(diags)
         lines = [text_line(d) for d in appeared]

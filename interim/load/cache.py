@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from interim import __version__
+from interim.atomic import write_with
 from interim.diagnostics import Diagnostic
 from interim.domain.model import Record
 
@@ -253,7 +254,6 @@ def _owned_file(path: Path) -> BinaryIO | None:
 def _write(path: Path, fp: bytes, entries: dict[str, Stored]) -> None:
     """Pickled in chunks, each with a fresh memo: one pickle of everything keeps a memo entry
     per object written, which at 50,000 records was 120 MB more than the records themselves."""
-    from interim.atomic import write_with
 
     _private_dir(path.parent)
     items = list(entries.items())

@@ -9,6 +9,7 @@ re-checks what it opened, so a pipe swapped in after the walk cannot block a run
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import stat
@@ -109,7 +110,6 @@ _TEMPLATE_SETTINGS = (
 
 def editor_template_folders(root: Path) -> frozenset[str]:
     """The folders (relative, forward slashes) an editor's settings name as its templates."""
-    import json
 
     found = set()
     for rel, key in _TEMPLATE_SETTINGS:

@@ -2,19 +2,19 @@
 csv bytes. Rendering never reads the records' files again; CSV is made from the loaded
 folder's records, the other formats from the context alone.
 
-Jinja and markdown-it are imported when a report is rendered, not when this package is
-imported, so `interim --help` stays fast.
+Jinja, markdown-it and Typst are imported when a report in a format that needs them is
+rendered, not when this package is imported: a JSON or CSV report never loads them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from interim.domain.model import Folder
 from interim.render.problems import SafetyNoticeMissing, TemplateProblem
-
-if TYPE_CHECKING:
-    from interim.domain.model import Folder
+from interim.render.table import report_csv
+from interim.render.write import json_bytes
 
 FORMATS = ("html", "md", "json", "csv", "pdf")
 
@@ -41,16 +41,12 @@ def render(
             warnings.extend(pdf.warnings)
         return pdf.data
     if fmt == "json":
-        from interim.render.write import json_bytes
-
         return json_bytes(context)
     if fmt == "csv":
-        from interim.render.table import report_csv
-
         if folder is None:
             raise ValueError("CSV output is made from the folder's records: pass folder=")
         return report_csv(context, folder)
-    from interim.render.document import render_html, render_md
+    from interim.render.document import render_html, render_md  # Jinja: only when used
 
     if fmt == "html":
         return render_html(context, folder_root, settings).encode("utf-8")

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from interim.render.chartdata import GLOBALS
 from interim.render.env import make_env, render_template
+from interim.render.problems import TemplateProblem
 from interim.render.safety import place_html, place_md, shown
 
 # No script-src at all: default-src 'none' forbids scripts, and inline event handlers with
@@ -37,7 +38,6 @@ _BEFORE_HEAD = re.compile(
 def refuse_active_content(output: str, template: str) -> None:
     """A report never runs code or loads anything before its policy is in force: a template
     that writes a script, or content above <head>, is refused (IM920, exit 2)."""
-    from interim.render.problems import TemplateProblem
 
     found = _SCRIPT.search(output)
     if found:

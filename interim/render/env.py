@@ -18,6 +18,7 @@ import types
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import (
     BaseLoader,
     BytecodeCache,
@@ -35,6 +36,8 @@ from jinja2.bccache import Bucket
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from interim import __version__
+from interim.load.cache import cache_dir
 from interim.render.filters import HTML_FILTERS, TEXT_FILTERS
 from interim.render.markdown import escape_md
 from interim.render.problems import TemplateProblem
@@ -87,10 +90,6 @@ def _bytecode_cache(html: bool) -> BytecodeCache | None:
     """One folder per kind of environment: Jinja keys compiled code by template name and
     file only, and the HTML and Markdown environments compile differently. Owner-only, in
     interim's cache folder (`interim cache --clear` removes it)."""
-    import jinja2
-
-    from interim import __version__
-    from interim.load.cache import cache_dir
 
     kind = "html" if html else "text"
     folder = cache_dir() / COMPILED / f"{kind}-{__version__}-{jinja2.__version__}"

@@ -111,7 +111,7 @@ def _stage(tmp: Path, source: bytes) -> Path:
 
 
 def _compiler(project: Path, packages: Path, data: str) -> typst.Compiler:
-    import typst
+    import typst  # here: the Typst binding is large, and only a PDF needs it
 
     fonts = typst.Fonts(
         include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(FONTS)]
@@ -134,7 +134,7 @@ def _timestamp(context: dict[str, Any]) -> dt.datetime:
 
 
 def _compile(compiler: typst.Compiler, when: dt.datetime, shown_as: str) -> tuple[bytes, list[str]]:
-    import typst
+    import typst  # as in `_compiler`
 
     try:
         with _offline():

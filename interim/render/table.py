@@ -10,6 +10,8 @@ from typing import Any
 
 from interim.domain.model import Folder, Record
 from interim.render.write import csv_bytes, record_rows, safety_rows
+from interim.summary.data import day_start_of
+from interim.summary.profiles import SECTION_OF_TYPE
 
 # Kinds that hold no free text: what a profile without free text still shares.
 _NOT_FREE_TEXT = frozenset(
@@ -23,7 +25,6 @@ _NO_SECTION = frozenset({"session", "homework", "review"})
 
 
 def report_csv(context: dict[str, Any], folder: Folder) -> bytes:
-    from interim.summary.data import day_start_of
 
     period = context["period"]
     start = dt.date.fromisoformat(period["start"])
@@ -72,7 +73,6 @@ def _section_shown(record: Record, context: dict[str, Any]) -> bool:
     sections = _profile(context).get("sections")
     if sections is None or record.type in _NO_SECTION:
         return True
-    from interim.summary.profiles import SECTION_OF_TYPE
 
     return SECTION_OF_TYPE.get(record.type, record.type) in sections
 

@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from interim.atomic import save
 from interim.domain.model import Record
+from interim.summary.data import DAY_START, time_key
 
 CSV_COLUMNS = ("date", "time", "type", "id", "path", "field", "value")
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...),
@@ -118,7 +119,6 @@ def record_rows(
     private records left out, ordered by date, time (times before `day_start` last on their
     day, as in the report), type and path; the body is the field `body`. `keep(record,
     field)` can leave fields out (a profile without free text)."""
-    from interim.summary.data import DAY_START, time_key
 
     start_of_day = day_start or DAY_START
     chosen = [r for r in records if not r.private and _in(r, start, end)]

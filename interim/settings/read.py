@@ -11,7 +11,9 @@ from typing import Any
 
 from interim.diagnostics import Diagnostic, Severity, diag, did_you_mean
 from interim.errors import InterimError
-from interim.load.yaml.tree import Mapping, Scalar
+from interim.load.frontmatter import decode
+from interim.load.yaml.events import load_yaml
+from interim.load.yaml.tree import Mapping, Scalar, plain_value
 from interim.types.kinds import Context, convert, is_missing
 from interim.types.language import FieldSpec
 
@@ -137,8 +139,6 @@ class Settings:
 
 def load_settings(root: Path) -> tuple[Settings, list[Diagnostic]]:
     """Read `interim.yaml` if there is one; every key has a default."""
-    from interim.load.frontmatter import decode
-    from interim.load.yaml.events import load_yaml
 
     file = root / SETTINGS_FILE
     settings = Settings(path=file if file.is_file() else None)
@@ -221,7 +221,6 @@ def _walk(node: Mapping, prefix: str, settings: Settings, ctx: Context) -> None:
 
 def _profiles(node: Any, settings: Settings, ctx: Context) -> None:
     """Profiles are checked by the report (it knows the sections); here only their shape."""
-    from interim.load.yaml.tree import plain_value
 
     if not isinstance(node, Mapping) or any(
         not isinstance(e.value, Mapping) for e in node.entries.values()

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from interim.diagnostics import Diagnostic, diag, did_you_mean
+from interim.diagnostics import Diagnostic, diag, did_you_mean, escape_text
+from interim.load.yaml.hints import CURLY_HINT, curly_quoted
 from interim.load.yaml.tree import Mapping, Node, Scalar, Sequence
 from interim.types.language import NUMERIC, FieldSpec
 
@@ -39,7 +40,6 @@ class Context:
     cuts: dict[tuple[int, int], tuple[int, int, str]] = field(default_factory=dict)
 
     def error(self, code: str, node: Node, message: str, hint: str = "") -> None:
-        from interim.load.yaml.hints import CURLY_HINT, curly_quoted
 
         if isinstance(node, Scalar) and curly_quoted(node.text):
             hint = CURLY_HINT  # the likeliest cause, and invisible to the writer
@@ -169,7 +169,6 @@ def _example(spec: FieldSpec) -> str:
 
 
 def _short(text: str) -> str:
-    from interim.diagnostics import escape_text
 
     text = escape_text(text)
     return text if len(text) <= 40 else text[:37] + "..."

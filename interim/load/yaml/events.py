@@ -8,7 +8,8 @@ stays the word "no", and `045` in a text field keeps its zero.
 We build the tree from PyYAML's *events* instead of composing nodes, because events carry what
 the composer throws away: anchors (refused), explicit tags (refused), aliases (refused before
 they can expand into a "billion laughs") and the mark of every key and value. PyYAML itself is
-imported on first use: importing this module must not import yaml (`interim --help`).
+imported on first use, in the functions that need it: front matter the fast path (`fast`)
+reads in full never loads it, which is most folders' every file.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from interim.diagnostics import Diagnostic, diag
+from interim.load.yaml.fast import fast_mapping
+from interim.load.yaml.hints import explain
 from interim.load.yaml.tree import REFUSED_CHARACTERS, Entry, Mapping, Node, Scalar, Sequence
 
 # Front matter is a handful of lines; a cap keeps a pasted novel or a generated bomb from
@@ -55,7 +58,6 @@ def load_yaml(
     if (odd := _YAML_ONLY_BREAKS.search(text)) is not None:
         found = SimpleNamespace(position=odd.start(), character=ord(odd.group()))
         return None, [_reader_diag(found, text, path, line_offset)]
-    from interim.load.yaml.fast import fast_mapping
 
     simple = fast_mapping(text, line_offset)  # the usual shape, same tree, no events
     if simple is not None:
@@ -65,7 +67,7 @@ def load_yaml(
 
 def _from_events(text: str, path: str, line_offset: int) -> tuple[Mapping | None, list[Diagnostic]]:
     """Any other YAML: PyYAML's events through `_Builder`, its errors as diagnostics."""
-    import yaml
+    import yaml  # here: a folder the fast path reads in full never loads PyYAML
 
     builder = _Builder(path, line_offset, text)
     try:
@@ -94,9 +96,9 @@ def _parser(text: str) -> Callable[[], object]:
     """A parser's own `get_event` (None after the last event). `yaml.parse` wraps the same
     parser in a generator that also calls `check_event` for every event: a tenth of a load."""
     try:
-        from yaml._yaml import CParser  # libyaml, through PyYAML's C extension
+        from yaml._yaml import CParser  # libyaml, through PyYAML's C extension (first use)
     except ImportError:  # a PyYAML built without libyaml: the same events, slower
-        import yaml
+        import yaml  # first use, as above
 
         return yaml.SafeLoader(text).get_event
     return CParser(text).get_event
@@ -106,10 +108,9 @@ _HANDLERS: dict[type, Callable[[_Builder, Any], bool]] = {}
 
 
 def _handlers() -> dict[type, Callable[[_Builder, Any], bool]]:
-    """Event class → `_Builder` method, filled on first use: importing this module must not
-    import yaml (`interim --help` stays fast)."""
+    """Event class → `_Builder` method, filled on first use."""
     if not _HANDLERS:
-        import yaml
+        import yaml  # first use: see the module's docstring
 
         _HANDLERS.update(
             {
@@ -126,7 +127,6 @@ def _handlers() -> dict[type, Callable[[_Builder, Any], bool]]:
 
 
 def _syntax_diag(exc: object, path: str, line_offset: int, text: str) -> Diagnostic:
-    from interim.load.yaml.hints import explain
 
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = (mark.line + 1 + line_offset) if mark else line_offset + 1
@@ -368,7 +368,7 @@ class _Builder:
             message = f"`&{event.anchor}` is a YAML anchor"
             hint = "remove the `&name`; anchors are not allowed in records"
             return self.stop(diag("IM109", self.path, line, col, message, hint))
-        import yaml
+        import yaml  # loaded already by the parse that gave this event
 
         if event.tag == "!" and isinstance(event, yaml.ScalarEvent):
             return self.refuse(
