@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import types
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,8 @@ from jinja2 import (
     BaseLoader,
     BytecodeCache,
     ChoiceLoader,
+    Environment,
     FileSystemBytecodeCache,
-    FileSystemLoader,
     PackageLoader,
     PrefixLoader,
     StrictUndefined,
@@ -32,14 +33,15 @@ from jinja2 import (
     TemplateSyntaxError,
 )
 from jinja2.bccache import Bucket
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from interim.render.confine import USER_TEMPLATES, decode, read_template, shown
 from interim.render.filters import HTML_FILTERS, TEXT_FILTERS
 from interim.render.markdown import escape_md
 from interim.render.problems import TemplateProblem
 
-USER_TEMPLATES = "templates"
 COMPILED = "compiled-templates"  # in interim's cache folder; `interim cache --clear` empties it
 # Errors a template can raise while rendering (besides Jinja's own): `{{ 1/0 }}`, a bad
 # filter argument, endless recursion in a macro. They are the template's problem, with its
@@ -51,12 +53,31 @@ def package_loader() -> BaseLoader:
     return PackageLoader("interim", "templates")
 
 
+class FolderLoader(BaseLoader):
+    """The folder's templates/, read only from inside it (interim.render.confine): a
+    symbolic link, special file or oversized file there is a TemplateProblem, not a file
+    Jinja opens for us."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        parts = split_template_path(template)  # TemplateNotFound for "..": no way out
+        data = read_template(self.root, parts)
+        if data is None:
+            raise TemplateNotFound(template)
+        filename = str(self.root.joinpath(USER_TEMPLATES, *parts))
+        return decode(data, shown(parts)), filename, lambda: True
+
+
 def folder_loader(root: Path | None) -> BaseLoader:
     """`default:` names first (so no file in the folder can pose as a built-in), then the
     folder's templates/, then the package's."""
     loaders: list[BaseLoader] = [PrefixLoader({"default": package_loader()}, delimiter=":")]
-    if root is not None and (root / USER_TEMPLATES).is_dir():
-        loaders.append(FileSystemLoader(str(root / USER_TEMPLATES)))
+    if root is not None:
+        loaders.append(FolderLoader(root))
     loaders.append(package_loader())
     return ChoiceLoader(loaders)
 
