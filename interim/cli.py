@@ -407,6 +407,7 @@ def report(
             until=until and until.date(),
             profile=profile,
             warnings=notes,
+            use_cache=not no_cache,
         )
     except TemplateProblem as exc:
         from interim.output import text_line

@@ -29,10 +29,12 @@ def render(
     settings: Any = None,
     folder: Folder | None = None,
     warnings: list[str] | None = None,
+    use_cache: bool = True,
 ) -> bytes:
     """The report as bytes (UTF-8; PDF for `pdf`). Raises TemplateProblem for a template
     that cannot be used and SafetyNoticeMissing when the safety notice could not be placed.
-    Lines for stderr (the PDF's missing glyphs, Typst's warnings) go to `warnings`."""
+    Lines for stderr (the PDF's missing glyphs, Typst's warnings) go to `warnings`.
+    `use_cache=False` (`--no-cache`): no compiled template is read or kept."""
     if fmt == "pdf":  # Typst is imported here, never at `interim --help`
         from interim.render.pdf import render_pdf
 
@@ -53,7 +55,7 @@ def render(
     from interim.render.document import render_html, render_md
 
     if fmt == "html":
-        return render_html(context, folder_root, settings).encode("utf-8")
+        return render_html(context, folder_root, settings, cache=use_cache).encode("utf-8")
     if fmt == "md":
-        return render_md(context, folder_root, settings).encode("utf-8")
+        return render_md(context, folder_root, settings, cache=use_cache).encode("utf-8")
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -64,20 +64,25 @@ def _page_vars(context: dict[str, Any], banner: str, settings: Any) -> dict[str,
     }
 
 
-def _banner(context: dict[str, Any], root: Path | None, html: bool) -> str:
+def _banner(context: dict[str, Any], root: Path | None, html: bool, cache: bool) -> str:
     """The safety banner from the package's own partial; "" when there is nothing to show."""
     if not shown(context):
         return ""
-    env = make_env(root, html=html, user=False)
+    env = make_env(root, html=html, user=False, cache=cache)
     name = "report/_safety.html.j2" if html else "report/_safety.md.j2"
     return render_template(env, name, {"safety": context["safety"]}, root).strip()
 
 
 def render_html(
-    context: dict[str, Any], root: Path | None, settings: Any, template: str = "report.html.j2"
+    context: dict[str, Any],
+    root: Path | None,
+    settings: Any,
+    template: str = "report.html.j2",
+    *,
+    cache: bool = True,
 ) -> str:
-    banner = _banner(context, root, html=True)
-    env = make_env(root, html=True)
+    banner = _banner(context, root, html=True, cache=cache)
+    env = make_env(root, html=True, cache=cache)
     env.globals.update(GLOBALS)
     output = render_template(env, template, _page_vars(context, banner, settings), root)
     refuse_active_content(output, template)
@@ -86,10 +91,15 @@ def render_html(
 
 
 def render_md(
-    context: dict[str, Any], root: Path | None, settings: Any, template: str = "report.md.j2"
+    context: dict[str, Any],
+    root: Path | None,
+    settings: Any,
+    template: str = "report.md.j2",
+    *,
+    cache: bool = True,
 ) -> str:
-    banner = _banner(context, root, html=False)
-    env = make_env(root, html=False)
+    banner = _banner(context, root, html=False, cache=cache)
+    env = make_env(root, html=False, cache=cache)
     output = render_template(env, template, _page_vars(context, banner, settings), root)
     output = _BLANK_RUNS.sub("\n\n", output).strip("\n") + "\n"  # template spacing, tidied
     return place_md(output, banner) if banner else output

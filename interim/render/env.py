@@ -13,7 +13,6 @@ already marked safe, so a title cannot turn into a link or raw HTML there either
 
 from __future__ import annotations
 
-import contextlib
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -21,10 +20,8 @@ from typing import Any
 
 from jinja2 import (
     BaseLoader,
-    BytecodeCache,
     ChoiceLoader,
     Environment,
-    FileSystemBytecodeCache,
     PackageLoader,
     PrefixLoader,
     StrictUndefined,
@@ -32,17 +29,16 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
-from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from interim.render.compiled import bytecode_cache
 from interim.render.confine import USER_TEMPLATES, decode, read_template, shown
 from interim.render.filters import HTML_FILTERS, TEXT_FILTERS
 from interim.render.markdown import escape_md
 from interim.render.problems import TemplateProblem
 
-COMPILED = "compiled-templates"  # in interim's cache folder; `interim cache --clear` empties it
 # Errors a template can raise while rendering (besides Jinja's own): `{{ 1/0 }}`, a bad
 # filter argument, endless recursion in a macro. They are the template's problem, with its
 # file and line; anything else is a bug in interim and is not caught here.
@@ -89,45 +85,14 @@ def _md_finalize(value: Any) -> Any:
     return escape_md(str(value))
 
 
-class _QuietBytecodeCache(FileSystemBytecodeCache):
-    """Compiled templates, kept between runs: compiling the report's templates took ~170 ms
-    of every run. A cache that cannot be read or written is simply not used."""
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError):
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def _bytecode_cache(html: bool) -> BytecodeCache | None:
-    """One folder per kind of environment: Jinja keys compiled code by template name and
-    file only, and the HTML and Markdown environments compile differently. Owner-only, in
-    interim's cache folder (`interim cache --clear` removes it)."""
-    import jinja2
-
-    from interim import __version__
-    from interim.cache import cache_dir
-
-    kind = "html" if html else "text"
-    folder = cache_dir() / COMPILED / f"{kind}-{__version__}-{jinja2.__version__}"
-    try:
-        for level in (folder.parent.parent, folder.parent, folder):  # each one owner-only
-            level.mkdir(exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    return _QuietBytecodeCache(str(folder))
-
-
-def make_env(root: Path | None, *, html: bool, user: bool = True) -> ImmutableSandboxedEnvironment:
+def make_env(
+    root: Path | None, *, html: bool, user: bool = True, cache: bool = True
+) -> ImmutableSandboxedEnvironment:
     """The environment for one output format. `user=False` sees only the package's
-    templates (the safety banner is rendered from there, so no folder can replace it)."""
+    templates (the safety banner is rendered from there, so no folder can replace it).
+    `cache=False` (`--no-cache`) neither reads nor writes compiled templates."""
     env = ImmutableSandboxedEnvironment(
-        bytecode_cache=_bytecode_cache(html),
+        bytecode_cache=bytecode_cache("html" if html else "text") if cache else None,
         loader=folder_loader(root) if user else package_loader(),
         undefined=StrictUndefined,
         autoescape=html,

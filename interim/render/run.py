@@ -75,6 +75,7 @@ def make_report(
     until: dt.date | None = None,
     profile: str | None = None,
     warnings: list[str] | None = None,
+    use_cache: bool = True,
 ) -> tuple[bytes, dict[str, Any]]:
     """The rendered report and its context. Raises InterimError (bad period or profile),
     TemplateProblem or SafetyNoticeMissing. Lines for stderr are added to `warnings`."""
@@ -86,6 +87,7 @@ def make_report(
         settings=folder.settings,
         folder=folder,
         warnings=warnings,
+        use_cache=use_cache,
     )
     return data, context
 
