@@ -110,3 +110,7 @@ def check_record(content: str | bytes, path: str = "x.md") -> Checked:
 @pytest.fixture
 def check_text() -> Callable[..., Checked]:
     return check_record
+
+
+# The real-browser fixture (`browser`), shared by every test that opens a report in Chromium.
+pytest_plugins = ("browser",)

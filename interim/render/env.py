@@ -149,3 +149,12 @@ def _display(filename: str | None, name: str | None, root: Path | None) -> str:
     if path.is_relative_to(package):
         return "default:" + path.relative_to(package).as_posix()
     return name or path.name
+
+
+def template_shown(env: ImmutableSandboxedEnvironment, name: str, root: Path | None) -> str:
+    """How to name the template `name` resolves to in a message: `templates/report.html.j2`
+    or `default:report.html.j2` (it has been rendered, so loading it again is a lookup)."""
+    try:
+        return _display(env.get_template(name).filename, name, root)
+    except TemplateError:
+        return name

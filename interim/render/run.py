@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from interim.errors import InterimError, Severity
+from interim.errors import Diagnostic, InterimError, Severity
 from interim.model import Folder
 from interim.render import FORMATS, render
 from interim.render.write import default_path, format_for
@@ -76,9 +76,11 @@ def make_report(
     profile: str | None = None,
     warnings: list[str] | None = None,
     use_cache: bool = True,
+    notes: list[Diagnostic] | None = None,
 ) -> tuple[bytes, dict[str, Any]]:
     """The rendered report and its context. Raises InterimError (bad period or profile),
-    TemplateProblem or SafetyNoticeMissing. Lines for stderr are added to `warnings`."""
+    TemplateProblem or SafetyNoticeMissing. Lines for stderr are added to `warnings`,
+    diagnostics about the template (IM921) to `notes`."""
     context = build_context(folder, since=since, until=until, profile=profile)
     data = render(
         context,
@@ -88,6 +90,7 @@ def make_report(
         folder=folder,
         warnings=warnings,
         use_cache=use_cache,
+        notes=notes,
     )
     return data, context
 
