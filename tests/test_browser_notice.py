@@ -224,3 +224,22 @@ def test_style_attributes_are_ignored(browser: Browser, base: Path, tmp_path: Pa
     )
     report = report_with(base, tmp_path, {"report.html.j2": template})
     assert_everywhere(browser, report, "style=")
+
+
+def h1_colour(browser: Browser, report: Path) -> str:
+    browser.open(report)
+    colour = browser.run("return getComputedStyle(document.querySelector('h1')).color")
+    assert isinstance(colour, str)
+    return colour
+
+
+def test_report_css_restyles_the_report(browser: Browser, base: Path, tmp_path: Path) -> None:
+    """The folder's CSS is applied, and beats interim's ordinary rules without !important."""
+    report = report_with(base, tmp_path, {"report.css": "h1 { color: rgb(0, 128, 128) }"})
+    assert h1_colour(browser, report) == "rgb(0, 128, 128)"
+
+
+def test_a_template_style_does_nothing(browser: Browser, base: Path, tmp_path: Path) -> None:
+    template = template_with_style("h1 { color: rgb(0, 128, 128) }")
+    report = report_with(base, tmp_path / "a", {"report.html.j2": template})
+    assert h1_colour(browser, report) == "rgb(26, 26, 26)"  # interim's --ink

@@ -147,15 +147,17 @@ def render_md(
     *,
     cache: bool = True,
 ) -> str:
-    from interim.render.mdcheck import check_md
+    from interim.render.mdcheck import check_md, refuse_html_before
 
     banner = _banner(context, root, html=False, cache=cache)
     env = make_env(root, html=False, cache=cache)
     output = render_template(env, template, _page_vars(context, banner, settings, ""), root)
     output = _BLANK_RUNS.sub("\n\n", output).strip("\n") + "\n"  # template spacing, tidied
+    where = template_shown(env, template, root)
+    refuse_html_before(output, banner, where)  # where the template put it
     if banner:
         output = place_md(output, banner)
-    check_md(output, banner, template_shown(env, template, root))
+    check_md(output, banner, where)
     return output
 
 

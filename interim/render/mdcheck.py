@@ -72,6 +72,26 @@ def md_placed(output: str, banner: str) -> bool:
     return False
 
 
+def refuse_html_before(output: str, banner: str, template: str) -> None:
+    """A template that wrote raw HTML above where it put the notice is refused, even when
+    the notice is then moved above it: it meant to wrap or hide it."""
+    start = banner_line(output, banner) if banner else -1
+    before = output[: output.find(banner)] if start >= 0 else ""
+    if before.count("<!--") > before.count("-->"):  # viewers differ on where it ends
+        raise TemplateProblem(
+            f"line {start + 1} of the report puts the safety notice inside an HTML comment",
+            template,
+        )
+    for token, line in _walk(_parser().parse(output)):
+        if token.type in _HTML and 0 <= line <= start:
+            raise TemplateProblem(
+                f"line {line + 1} of the report writes raw HTML "
+                f"(`{token.content.strip()[:60]}`) before the safety notice, which could "
+                "hide it in a Markdown viewer",
+                template,
+            )
+
+
 def check_md(output: str, banner: str, template: str) -> None:
     """Refuse (TemplateProblem naming `template`) raw HTML before the notice, images, and
     raw HTML the allow-list does not allow."""
@@ -88,11 +108,7 @@ def check_md(output: str, banner: str, template: str) -> None:
         if token.type not in _HTML:
             continue
         if 0 <= line <= start:
-            raise TemplateProblem(
-                f"{where} writes raw HTML (`{token.content.strip()[:60]}`) before the safety "
-                "notice, which could hide it in a Markdown viewer",
-                template,
-            )
+            refuse_html_before(output, banner, template)
         checked = check_html(token.content, template, own)
         if checked.styles:
             raise TemplateProblem(
