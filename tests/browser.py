@@ -42,8 +42,9 @@ REQUIRE = "INTERIM_REQUIRE_BROWSER"
 
 
 def _find(env: str, candidates: tuple[str, ...]) -> str | None:
-    if os.environ.get(env):
-        return os.environ[env]
+    chosen = os.environ.get(env)
+    if chosen:  # named, so nothing else is tried: a wrong path means "no browser"
+        return chosen if os.access(chosen, os.X_OK) else None
     for name in candidates:
         found = name if os.path.isabs(name) and os.access(name, os.X_OK) else shutil.which(name)
         if found:

@@ -243,3 +243,13 @@ def test_a_template_style_does_nothing(browser: Browser, base: Path, tmp_path: P
     template = template_with_style("h1 { color: rgb(0, 128, 128) }")
     report = report_with(base, tmp_path / "a", {"report.html.j2": template})
     assert h1_colour(browser, report) == "rgb(26, 26, 26)"  # interim's --ink
+
+
+def test_no_browser_is_said_plainly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a browser the fixture skips (or, under INTERIM_REQUIRE_BROWSER=1, fails)
+    with this reason; it never errors on a path that does not exist."""
+    from browser import find_browser
+
+    monkeypatch.setenv("INTERIM_CHROMIUM", "/nonexistent/chromium")
+    found = find_browser()
+    assert isinstance(found, str) and "apt-get install chromium chromium-driver" in found

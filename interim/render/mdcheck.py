@@ -109,7 +109,8 @@ def check_md(output: str, banner: str, template: str) -> None:
             continue
         if 0 <= line <= start:
             refuse_html_before(output, banner, template)
-        checked = check_html(token.content, template, own)
+        # Blank lines first, so the allow-list's "line N of the report" is this line.
+        checked = check_html("\n" * line + token.content, template, own)
         if checked.styles:
             raise TemplateProblem(
                 f"{where} writes a style (`<style>` or `style=`): a Markdown viewer would "
