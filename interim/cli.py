@@ -15,6 +15,7 @@ import click
 from interim import __version__
 
 if TYPE_CHECKING:
+    from interim.errors import Diagnostic
     from interim.model import Folder
     from interim.prompts import Console
     from interim.types import RecordType
@@ -399,6 +400,7 @@ def report(
     chosen = choose_format(fmt, out)
     loaded = _load(_root(folder), quiet=out == "-", use_cache=not no_cache)
     notes: list[str] = []  # e.g. characters the PDF's fonts cannot draw
+    about: list[Diagnostic] = []  # the template's own styles, ignored (IM921)
     try:
         data, context = make_report(
             loaded,
@@ -407,12 +409,19 @@ def report(
             until=until and until.date(),
             profile=profile,
             warnings=notes,
+            use_cache=not no_cache,
+            notes=about,
         )
     except TemplateProblem as exc:
         from interim.output import text_line
 
         click.echo(text_line(exc.diagnostic()), err=True)
         sys.exit(EXIT_USAGE)
+    if about:
+        from interim.output import text_line
+
+        for diagnostic in about:
+            click.echo(text_line(diagnostic), err=True)
     for note in notes:
         click.echo(f"interim: warning: {note}", err=True)
     written = write_output(data, report_target(out, context, chosen))

@@ -56,7 +56,9 @@ def drop_duplicates(
     private: set[int] = set()  # ids of kept records a private copy makes private
     # Files whose names are not a copy's first, each set in path order (`records` is), so
     # the one kept is never chosen by anything but names.
-    ordered = [r for r in records if r.path not in copies] + [r for r in records if r.path in copies]
+    ordered = [r for r in records if r.path not in copies] + [
+        r for r in records if r.path in copies
+    ]
     for r in ordered:
         key = _identity(r, types)
         same = by_text.get(r.digest) if r.digest else None

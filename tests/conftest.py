@@ -120,3 +120,7 @@ def _folder_notices(record: Record | None, types: dict[str, object]) -> list[Dia
 @pytest.fixture
 def check_text() -> Callable[..., Checked]:
     return check_record
+
+
+# The real-browser fixture (`browser`), shared by every test that opens a report in Chromium.
+pytest_plugins = ("browser",)

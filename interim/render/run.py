@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from interim.errors import InterimError, Severity
+from interim.errors import Diagnostic, InterimError, Severity
 from interim.model import Folder
 from interim.render import FORMATS, render
 from interim.render.write import default_path, format_for
@@ -75,9 +75,12 @@ def make_report(
     until: dt.date | None = None,
     profile: str | None = None,
     warnings: list[str] | None = None,
+    use_cache: bool = True,
+    notes: list[Diagnostic] | None = None,
 ) -> tuple[bytes, dict[str, Any]]:
     """The rendered report and its context. Raises InterimError (bad period or profile),
-    TemplateProblem or SafetyNoticeMissing. Lines for stderr are added to `warnings`."""
+    TemplateProblem or SafetyNoticeMissing. Lines for stderr are added to `warnings`,
+    diagnostics about the template (IM921) to `notes`."""
     context = build_context(folder, since=since, until=until, profile=profile)
     data = render(
         context,
@@ -86,6 +89,8 @@ def make_report(
         settings=folder.settings,
         folder=folder,
         warnings=warnings,
+        use_cache=use_cache,
+        notes=notes,
     )
     return data, context
 
