@@ -8,15 +8,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings as hypothesis_settings
 
 from interim.diagnostics import Diagnostic
 from interim.domain.model import Record
+
+# CI (`.ci/run` sets INTERIM_CI=1) runs the property tests on hypothesis's fixed examples,
+# so a submission never fails on a draw that a local run would have found first; `make test`
+# on a desk draws new examples every run (and keeps what fails in .hypothesis/).
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("INTERIM_CI") == "1":
+    hypothesis_settings.load_profile("ci")
 
 Write = Callable[[Path, str, str | bytes], Path]
 
@@ -120,3 +129,7 @@ def _folder_notices(record: Record | None, types: dict[str, object]) -> list[Dia
 @pytest.fixture
 def check_text() -> Callable[..., Checked]:
     return check_record
+
+
+# The real-browser fixture (`browser`), shared by every test that opens a report in Chromium.
+pytest_plugins = ("browser",)

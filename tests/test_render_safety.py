@@ -122,14 +122,24 @@ def test_no_body_no_report(folder: Path) -> None:
 
 
 def test_markdown_template_cannot_leave_it_out(folder: Path) -> None:
+    custom(folder, "# Mine\n\nIntro.\n\n## Section\n\ntext\n", "report.md.j2")
+    text = rendered(folder, "md")
+    assert_md_first(text)
+    assert text.index(MD_BANNER) > text.index("# Mine")
+
+
+def test_markdown_template_cannot_hide_it_in_a_comment(folder: Path) -> None:
+    """Issue 10: a template that puts the notice in a comment is refused (it used to be
+    moved): a Markdown viewer may read the comment differently from interim."""
+    from interim.render import TemplateProblem
+
     custom(
         folder,
         "# Mine\n\nIntro.\n\n## Section\n\ntext <!-- {{ safety_banner }} -->\n",
         "report.md.j2",
     )
-    text = rendered(folder, "md")
-    assert_md_first(text)
-    assert text.index(MD_BANNER) > text.index("# Mine")
+    with pytest.raises(TemplateProblem):
+        rendered(folder, "md")
 
 
 def test_markdown_in_a_fence_is_moved(folder: Path) -> None:

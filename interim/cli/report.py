@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,6 +24,9 @@ from interim.cli.group import (
     main,
     root_of,
 )
+
+if TYPE_CHECKING:
+    from interim.diagnostics import Diagnostic
 
 
 @main.command()
@@ -60,12 +63,14 @@ def report(
     Exit 0 when the report is written, even if some files have errors (the report lists
     them); 2 for a usage, settings or template error. The file is readable by you only."""
     from interim.commands.report import choose_format, files_with_errors, make_report, report_target
+    from interim.diagnostics.formats import text_line
     from interim.render import TemplateProblem
     from interim.render.write import write_output
 
     chosen = choose_format(fmt, out)
     loaded = load_or_stop(root_of(folder), quiet=out == "-", use_cache=not no_cache)
     notes: list[str] = []  # e.g. characters the PDF's fonts cannot draw
+    about: list[Diagnostic] = []  # the template's own styles, ignored (IM921)
     try:
         data, context = make_report(
             loaded,
@@ -74,12 +79,14 @@ def report(
             until=until and until.date(),
             profile=profile,
             warnings=notes,
+            use_cache=not no_cache,
+            notes=about,
         )
     except TemplateProblem as exc:
-        from interim.diagnostics.formats import text_line
-
         click.echo(text_line(exc.diagnostic()), err=True)
         sys.exit(EXIT_USAGE)
+    for diagnostic in about:
+        click.echo(text_line(diagnostic), err=True)
     for note in notes:
         click.echo(f"interim: warning: {note}", err=True)
     written = write_output(data, report_target(out, context, chosen))

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from interim.diagnostics import Severity
+from interim.diagnostics import Diagnostic, Severity
 from interim.domain.model import Folder
 from interim.errors import InterimError
 from interim.render import FORMATS, render
@@ -76,9 +76,12 @@ def make_report(
     until: dt.date | None = None,
     profile: str | None = None,
     warnings: list[str] | None = None,
+    use_cache: bool = True,
+    notes: list[Diagnostic] | None = None,
 ) -> tuple[bytes, dict[str, Any]]:
     """The rendered report and its context. Raises InterimError (bad period or profile),
-    TemplateProblem or SafetyNoticeMissing. Lines for stderr are added to `warnings`."""
+    TemplateProblem or SafetyNoticeMissing. Lines for stderr are added to `warnings`,
+    diagnostics about the template (IM921) to `notes`."""
     context = build_context(folder, since=since, until=until, profile=profile)
     data = render(
         context,
@@ -87,6 +90,8 @@ def make_report(
         settings=folder.settings,
         folder=folder,
         warnings=warnings,
+        use_cache=use_cache,
+        notes=notes,
     )
     return data, context
 

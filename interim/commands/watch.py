@@ -55,7 +55,7 @@ def watch_folder(
     cache = FolderCache(root) if use_cache else None
     # The report's path depends on the report date, known only once it is rendered: the
     # writer tells the watcher then (`watcher` is bound by the time a rebuild runs).
-    write = report_writer(out, fmt, lambda path: watcher.ignore(path))
+    write = report_writer(out, fmt, lambda path: watcher.ignore(path), use_cache=use_cache)
     ignore = [p for p in (out, cache.path if cache else None) if p is not None]
     watcher = Watcher(
         root,
@@ -74,14 +74,15 @@ def watch_folder(
 
 
 def report_writer(
-    out: Path | None, fmt: str, ignore: Callable[[Path], None]
+    out: Path | None, fmt: str, ignore: Callable[[Path], None], *, use_cache: bool = True
 ) -> Callable[[Folder], str]:
     """Render and write the report exactly as `interim report` does; `ignore` is told the
-    path before it is written, so writing it does not trigger another rebuild."""
+    path before it is written, so writing it does not trigger another rebuild.
+    `use_cache=False` (`--no-cache`): no compiled template is read or kept."""
 
     def write(loaded: Folder) -> str:
 
-        data, context = make_report(loaded, fmt)
+        data, context = make_report(loaded, fmt, use_cache=use_cache)
         target = report_target(out, context, fmt)
         ignore(Path(target))
         write_output(data, target)

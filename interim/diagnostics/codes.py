@@ -100,6 +100,12 @@ _TABLE: list[tuple[str, str, Severity, str]] = [
     ("IM910", "type-invalid", E, "A folder type in `types/` is not valid."),
     ("IM911", "type-shadows-builtin", W, "A folder type replaces a built-in type."),
     ("IM920", "template-error", E, "A report template could not be used."),
+    (
+        "IM921",
+        "template-style-ignored",
+        W,
+        "A report template writes its own style; browsers ignore it.",
+    ),
 ]
 
 CODES: dict[str, Code] = {

@@ -124,7 +124,7 @@ def clear(directory: Path | None = None) -> int:
                 removed += name.endswith(SUFFIX)
             except FileNotFoundError:
                 pass
-    # The report templates compiled by interim.render.env: only the folders it names, since
+    # The report templates compiled by interim.render.compiled: only the folders it names, since
     # INTERIM_CACHE_DIR may point into a folder that holds other things too.
     compiled = folder / "compiled-templates"
     for sub in compiled.glob("*-*"):

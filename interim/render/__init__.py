@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from interim.diagnostics import Diagnostic
 from interim.domain.model import Folder
 from interim.render.problems import SafetyNoticeMissing, TemplateProblem
 from interim.render.table import report_csv
@@ -29,10 +30,14 @@ def render(
     settings: Any = None,
     folder: Folder | None = None,
     warnings: list[str] | None = None,
+    use_cache: bool = True,
+    notes: list[Diagnostic] | None = None,
 ) -> bytes:
     """The report as bytes (UTF-8; PDF for `pdf`). Raises TemplateProblem for a template
     that cannot be used and SafetyNoticeMissing when the safety notice could not be placed.
-    Lines for stderr (the PDF's missing glyphs, Typst's warnings) go to `warnings`."""
+    Lines for stderr (the PDF's missing glyphs, Typst's warnings) go to `warnings`.
+    `use_cache=False` (`--no-cache`): no compiled template is read or kept. Warnings
+    about the template (IM921, its own styles) go to `notes`."""
     if fmt == "pdf":  # Typst is imported here, never at `interim --help`
         from interim.render.pdf import render_pdf
 
@@ -49,7 +54,8 @@ def render(
     from interim.render.document import render_html, render_md  # Jinja: only when used
 
     if fmt == "html":
-        return render_html(context, folder_root, settings).encode("utf-8")
+        html = render_html(context, folder_root, settings, cache=use_cache, notes=notes)
+        return html.encode("utf-8")
     if fmt == "md":
-        return render_md(context, folder_root, settings).encode("utf-8")
+        return render_md(context, folder_root, settings, cache=use_cache).encode("utf-8")
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -1,50 +1,78 @@
 """HTML and Markdown reports: the template, then the renderer's own guarantees on top —
-the safety notice placed and verified (interim.render.safety) and, for HTML, the
-Content-Security-Policy present before anything else in <head>."""
+the Content-Security-Policy and interim's style sheet first in <head> (interim.render.
+stylesheet), the safety notice placed and verified (interim.render.safety), and what the
+page may contain checked against the allow-list (interim.render.allowlist; Markdown:
+interim.render.mdcheck)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
+from interim import __version__
+from interim.diagnostics import Diagnostic
+from interim.render.allowlist import Own, check_html, mark_links
 from interim.render.chartdata import GLOBALS
-from interim.render.env import make_env, render_template
+from interim.render.env import make_env, render_template, template_shown
+from interim.render.mdcheck import check_md, refuse_html_before
 from interim.render.problems import TemplateProblem
 from interim.render.safety import place_html, place_md, shown
+from interim.render.stylesheet import page_css, policy
+from interim.render.stylewarn import style_warnings
 
-# No script-src at all: default-src 'none' forbids scripts, and inline event handlers with
-# them. Inline styles are needed (one self-contained file); images only as data: URLs.
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-HEAD_META = Markup(
-    f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-    '<meta name="referrer" content="no-referrer">'
-)
 _HEAD_OPEN = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _DOCTYPE = re.compile(r"\A\s*<!doctype[^>]*>", re.IGNORECASE)
-# Record text is escaped, so these can only come from a template itself.
-_SCRIPT = re.compile(r"<script\b|<iframe\b|<object\b|<embed\b", re.IGNORECASE)
 # Before <head> only a doctype, comments and <html> may stand: anything else would load or
 # run before the Content-Security-Policy (a meta policy covers only what follows it).
 _BEFORE_HEAD = re.compile(
     r"\A\s*(?:<!doctype[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<html\b[^>]*>\s*)?(?:<!--.*?-->\s*)*<head\b",
     re.IGNORECASE | re.DOTALL,
 )
+VIEWPORT = "width=device-width, initial-scale=1"
 
 
-def refuse_active_content(output: str, template: str) -> None:
-    """A report never runs code or loads anything before its policy is in force: a template
-    that writes a script, or content above <head>, is refused (IM920, exit 2)."""
+class Head(NamedTuple):
+    """interim's part of <head>: the policy, charset, referrer rule and the style sheet."""
 
-    found = _SCRIPT.search(output)
-    if found:
-        raise TemplateProblem(
-            f"it writes `{found.group(0)}`; interim reports never run code or embed pages",
-            template,
+    meta: str
+    css: str
+    csp: str
+
+    @classmethod
+    def build(cls, css: str) -> Head:
+        csp = policy(css)
+        meta = (
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+            '<meta charset="utf-8">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            f"<style>{css}</style>"
         )
+        return cls(meta, css, csp)
+
+    def own(self, output: str, banner: str) -> Own:
+        """Where interim's own parts are in the final `output`, for the allow-list."""
+        pairs = [
+            {"http-equiv": "Content-Security-Policy", "content": self.csp},
+            {"charset": "utf-8"},
+            {"name": "referrer", "content": "no-referrer"},
+            {"name": "viewport", "content": VIEWPORT},
+            {"name": "generator", "content": f"interim {__version__}"},
+        ]
+        meta = frozenset(tuple(sorted(p.items())) for p in pairs)
+        start = output.find(self.meta)
+        style = start + self.meta.index("<style>") if start >= 0 else -1
+        at = output.find(banner) if banner else -1
+        return Own(meta, style, (at, at + len(banner)) if at >= 0 else (0, 0))
+
+
+def refuse_content_above_head(output: str, template: str) -> None:
+    """A report never loads anything before its policy is in force: a template that writes
+    content above <head> is refused (IM920, exit 2)."""
+
     if _HEAD_OPEN.search(output) and not _BEFORE_HEAD.match(output):
         raise TemplateProblem(
             "it writes content above <head>, where the Content-Security-Policy does not reach",
@@ -52,53 +80,90 @@ def refuse_active_content(output: str, template: str) -> None:
         )
 
 
-def _page_vars(context: dict[str, Any], banner: str, settings: Any) -> dict[str, Any]:
-    paper = settings["report.paper"] if settings is not None else "a4"
-    target = settings["sleep.efficiency_target"] if settings is not None else 85
+def _page_vars(context: dict[str, Any], banner: str, settings: Any, head: str) -> dict[str, Any]:
     return {
         **context,
         "safety_banner": Markup(banner),
-        "head_meta": HEAD_META,
-        "paper": "letter" if paper == "letter" else "A4",
-        "efficiency_target": target,
+        "head_meta": Markup(head),
+        "paper": _paper(settings),
+        "efficiency_target": settings["sleep.efficiency_target"] if settings is not None else 85,
     }
 
 
-def _banner(context: dict[str, Any], root: Path | None, html: bool) -> str:
+def _paper(settings: Any) -> str:
+    paper = settings["report.paper"] if settings is not None else "a4"
+    return "letter" if paper == "letter" else "A4"
+
+
+def _banner(context: dict[str, Any], root: Path | None, html: bool, cache: bool) -> str:
     """The safety banner from the package's own partial; "" when there is nothing to show."""
     if not shown(context):
         return ""
-    env = make_env(root, html=html, user=False)
+    env = make_env(root, html=html, user=False, cache=cache)
     name = "report/_safety.html.j2" if html else "report/_safety.md.j2"
     return render_template(env, name, {"safety": context["safety"]}, root).strip()
 
 
+def _head(root: Path | None, settings: Any, cache: bool) -> Head:
+    """interim's style sheet (from the package only: no folder can replace it) with the
+    folder's templates/report.css, and the policy that allows only it."""
+    env = make_env(root, html=True, user=False, cache=cache)
+    base = render_template(env, "report/style.css.j2", {"paper": _paper(settings)}, root)
+    return Head.build(page_css(base, root))
+
+
 def render_html(
-    context: dict[str, Any], root: Path | None, settings: Any, template: str = "report.html.j2"
+    context: dict[str, Any],
+    root: Path | None,
+    settings: Any,
+    template: str = "report.html.j2",
+    *,
+    cache: bool = True,
+    notes: list[Diagnostic] | None = None,
 ) -> str:
-    banner = _banner(context, root, html=True)
-    env = make_env(root, html=True)
+    """The HTML report. Raises TemplateProblem or SafetyNoticeMissing; a warning about the
+    template's own styles (IM921) is added to `notes`."""
+
+    banner = _banner(context, root, html=True, cache=cache)
+    head = _head(root, settings, cache)
+    env = make_env(root, html=True, cache=cache)
     env.globals.update(GLOBALS)
-    output = render_template(env, template, _page_vars(context, banner, settings), root)
-    refuse_active_content(output, template)
-    output = ensure_head_meta(output)
-    return place_html(output, banner) if banner else output
+    output = render_template(env, template, _page_vars(context, banner, settings, head.meta), root)
+    where = template_shown(env, template, root)
+    refuse_content_above_head(output, where)
+    output = ensure_head_meta(output, head.meta)
+    if banner:
+        output = place_html(output, banner, head.css)
+    checked = check_html(output, where, head.own(output, banner))
+    if notes is not None:
+        notes.extend(style_warnings(env, template, where, root, checked.styles))
+    return mark_links(output, checked.links)
 
 
 def render_md(
-    context: dict[str, Any], root: Path | None, settings: Any, template: str = "report.md.j2"
+    context: dict[str, Any],
+    root: Path | None,
+    settings: Any,
+    template: str = "report.md.j2",
+    *,
+    cache: bool = True,
 ) -> str:
-    banner = _banner(context, root, html=False)
-    env = make_env(root, html=False)
-    output = render_template(env, template, _page_vars(context, banner, settings), root)
+
+    banner = _banner(context, root, html=False, cache=cache)
+    env = make_env(root, html=False, cache=cache)
+    output = render_template(env, template, _page_vars(context, banner, settings, ""), root)
     output = _BLANK_RUNS.sub("\n\n", output).strip("\n") + "\n"  # template spacing, tidied
-    return place_md(output, banner) if banner else output
+    where = template_shown(env, template, root)
+    refuse_html_before(output, banner, where)  # where the template put it
+    if banner:
+        output = place_md(output, banner)
+    check_md(output, banner, where)
+    return output
 
 
-def ensure_head_meta(output: str) -> str:
+def ensure_head_meta(output: str, meta: str) -> str:
     """The CSP must come first in <head> (a meta policy covers only what follows it): when a
     template left it out or put it later, it is added right after <head>."""
-    meta = str(HEAD_META)  # plain text: adding Markup to a str would escape the str
     head = _HEAD_OPEN.search(output)
     if head is not None and output.startswith(meta, head.end() + 1):
         return output

@@ -13,18 +13,15 @@ already marked safe, so a title cannot turn into a link or raw HTML there either
 
 from __future__ import annotations
 
-import contextlib
 import types
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from jinja2 import (
     BaseLoader,
-    BytecodeCache,
     ChoiceLoader,
-    FileSystemBytecodeCache,
-    FileSystemLoader,
+    Environment,
     PackageLoader,
     PrefixLoader,
     StrictUndefined,
@@ -32,18 +29,16 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
-from jinja2.bccache import Bucket
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from interim import __version__
-from interim.load.cache import cache_dir
+from interim.render.compiled import bytecode_cache
+from interim.render.confine import USER_TEMPLATES, decode, read_template, shown
 from interim.render.filters import HTML_FILTERS, TEXT_FILTERS
 from interim.render.markdown import escape_md
 from interim.render.problems import TemplateProblem
 
-USER_TEMPLATES = "templates"
-COMPILED = "compiled-templates"  # in interim's cache folder; `interim cache --clear` empties it
 # Errors a template can raise while rendering (besides Jinja's own): `{{ 1/0 }}`, a bad
 # filter argument, endless recursion in a macro. They are the template's problem, with its
 # file and line; anything else is a bug in interim and is not caught here.
@@ -54,12 +49,31 @@ def package_loader() -> BaseLoader:
     return PackageLoader("interim", "templates")
 
 
+class FolderLoader(BaseLoader):
+    """The folder's templates/, read only from inside it (interim.render.confine): a
+    symbolic link, special file or oversized file there is a TemplateProblem, not a file
+    Jinja opens for us."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        parts = split_template_path(template)  # TemplateNotFound for "..": no way out
+        data = read_template(self.root, parts)
+        if data is None:
+            raise TemplateNotFound(template)
+        filename = str(self.root.joinpath(USER_TEMPLATES, *parts))
+        return decode(data, shown(parts)), filename, lambda: True
+
+
 def folder_loader(root: Path | None) -> BaseLoader:
     """`default:` names first (so no file in the folder can pose as a built-in), then the
     folder's templates/, then the package's."""
     loaders: list[BaseLoader] = [PrefixLoader({"default": package_loader()}, delimiter=":")]
-    if root is not None and (root / USER_TEMPLATES).is_dir():
-        loaders.append(FileSystemLoader(str(root / USER_TEMPLATES)))
+    if root is not None:
+        loaders.append(FolderLoader(root))
     loaders.append(package_loader())
     return ChoiceLoader(loaders)
 
@@ -71,41 +85,14 @@ def _md_finalize(value: Any) -> Any:
     return escape_md(str(value))
 
 
-class _QuietBytecodeCache(FileSystemBytecodeCache):
-    """Compiled templates, kept between runs: compiling the report's templates took ~170 ms
-    of every run. A cache that cannot be read or written is simply not used."""
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError):
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def _bytecode_cache(html: bool) -> BytecodeCache | None:
-    """One folder per kind of environment: Jinja keys compiled code by template name and
-    file only, and the HTML and Markdown environments compile differently. Owner-only, in
-    interim's cache folder (`interim cache --clear` removes it)."""
-
-    kind = "html" if html else "text"
-    folder = cache_dir() / COMPILED / f"{kind}-{__version__}-{jinja2.__version__}"
-    try:
-        for level in (folder.parent.parent, folder.parent, folder):  # each one owner-only
-            level.mkdir(exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    return _QuietBytecodeCache(str(folder))
-
-
-def make_env(root: Path | None, *, html: bool, user: bool = True) -> ImmutableSandboxedEnvironment:
+def make_env(
+    root: Path | None, *, html: bool, user: bool = True, cache: bool = True
+) -> ImmutableSandboxedEnvironment:
     """The environment for one output format. `user=False` sees only the package's
-    templates (the safety banner is rendered from there, so no folder can replace it)."""
+    templates (the safety banner is rendered from there, so no folder can replace it).
+    `cache=False` (`--no-cache`) neither reads nor writes compiled templates."""
     env = ImmutableSandboxedEnvironment(
-        bytecode_cache=_bytecode_cache(html),
+        bytecode_cache=bytecode_cache("html" if html else "text") if cache else None,
         loader=folder_loader(root) if user else package_loader(),
         undefined=StrictUndefined,
         autoescape=html,
@@ -162,3 +149,12 @@ def _display(filename: str | None, name: str | None, root: Path | None) -> str:
     if path.is_relative_to(package):
         return "default:" + path.relative_to(package).as_posix()
     return name or path.name
+
+
+def template_shown(env: ImmutableSandboxedEnvironment, name: str, root: Path | None) -> str:
+    """How to name the template `name` resolves to in a message: `templates/report.html.j2`
+    or `default:report.html.j2` (it has been rendered, so loading it again is a lookup)."""
+    try:
+        return _display(env.get_template(name).filename, name, root)
+    except TemplateError:
+        return name

@@ -2,8 +2,10 @@
 
 A body is the user's Markdown, rendered by markdown-it-py's CommonMark preset with raw HTML
 off (a `<script>` or `<img onerror>` is printed as text), linkify off, and links allowed only
-to http, https, mailto and relative targets (markdown-it's own check blocks javascript: and
-friends but lets some `data:image` through; we allow-list instead). Images never load: an
+to http, https, mailto and #fragments (markdown-it's own check blocks javascript: and
+friends but lets some `data:image` through; we allow-list instead). A relative link stays
+text: in a report opened somewhere else it points nowhere, and `//host/x` would reach
+another machine (the report's allow-list, interim.render.allowlist, has the same rule). Images never load: an
 image is shown as its alt text, so a record cannot make the report fetch a remote file. Body
 text is never a template: it is a value passed to the template, so `{{ 7*7 }}` stays text.
 """
@@ -31,9 +33,17 @@ def safe_link(url: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
+_REPORT_LINK = re.compile(r"(?:https?://|mailto:|#)", re.IGNORECASE)
+
+
+def report_link(url: str) -> bool:
+    """True for the links an HTML report keeps: http(s), mailto and #fragments."""
+    return bool(_REPORT_LINK.match(url.strip())) and safe_link(url)
+
+
 class _SafeMarkdown(MarkdownIt):
     def validateLink(self, url: str) -> bool:  # markdown-it calls it by this name
-        return safe_link(url)
+        return report_link(url)
 
 
 def _image_as_text(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

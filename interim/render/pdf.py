@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from interim.render.confine import read_template
 from interim.render.pdfdata import FONTS, glyph_warning, typst_data
 from interim.render.problems import SafetyNoticeMissing, TemplateProblem
 from interim.render.safety import shown
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE = "report.typ"
 ROOT_NAME = "typst-root"  # the compile root's folder name, stripped from Typst's messages
-MAX_TEMPLATE_BYTES = 1_000_000
 SAFETY_LABEL = "<interim-safety>"
 # An address nothing answers on, used as every proxy while Typst runs (see `_offline`).
 DEAD_PROXY = "http://127.0.0.1:9"
@@ -83,19 +83,12 @@ def typst_compiler(
 
 def template_source(root: Path | None) -> tuple[bytes, str]:
     """The template in use and how to name it: the folder's templates/report.typ first
-    (read here, so Typst never sees the folder; not through a symlink, as records are not
-    followed through links either), else interim's."""
-    shown_as = f"templates/{TEMPLATE}"
+    (read here, so Typst never sees the folder, under the rules every folder template
+    follows: interim.render.confine), else interim's."""
     if root is not None:
-        path = root / "templates" / TEMPLATE
-        if path.is_symlink() or path.parent.is_symlink():
-            raise TemplateProblem(
-                "is reached through a symbolic link; copy it in instead", shown_as
-            )
-        if path.is_file():
-            if path.stat().st_size > MAX_TEMPLATE_BYTES:
-                raise TemplateProblem("is larger than 1 MB", shown_as)
-            return path.read_bytes(), shown_as
+        data = read_template(root, (TEMPLATE,))
+        if data is not None:
+            return data, f"templates/{TEMPLATE}"
     return (TEMPLATES / TEMPLATE).read_bytes(), f"default:{TEMPLATE}"
 
 

@@ -3,16 +3,18 @@ template, and refuses the output when it cannot.
 
 The banner is rendered from a package-only partial (the folder's templates/ cannot replace
 it) and handed to the report template as `safety_banner`. After rendering, the banner must
-appear exactly once, visibly and first: in the HTML body flow (not in a comment, `<head>`,
-`<template>`, `<noscript>`, `<details>`, a `hidden` element or one styled away) and before
-any report section; in Markdown at the start of a line, outside comments and code fences,
-before the first `##` section. Otherwise every copy is removed and the banner is inserted
-right after `<body…>` (HTML) or under the title (Markdown), then checked again; if it still
-cannot be verified, `SafetyNoticeMissing` is raised and nothing is written.
+appear exactly once, visibly and first: in HTML as a child of <body> itself (not in a
+comment, `<head>`, `<details>`, a `hidden` element or any other element), with at most
+two elements and no loose text before it and no report section; in Markdown as a top-level
+block quote before the first `##` section (interim.render.mdcheck). Otherwise every copy is
+removed and the banner is inserted right after `<body…>` (HTML) or under the title
+(Markdown), then checked again; if it still cannot be verified, `SafetyNoticeMissing` is
+raised and nothing is written.
 
-This stops a template that leaves the marker out or tucks it away by accident or by a simple
-trick. It cannot stop every CSS trick a determined template author could play; the banner's
-own inline `!important` styles and the ancestor checks below close the common ones.
+Style cannot hide it either: the browser applies only interim's style sheet, whose notice
+rules no folder CSS can outrank (report/notice.css, interim.render.stylesheet), and what
+may stand before the notice is kept short there. Both are proved in Chromium
+(tests/test_browser_notice.py).
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from interim.render.mdcheck import md_placed
 from interim.render.problems import SafetyNoticeMissing
 
-# Elements a visible banner may sit in. Anything else (head, template, noscript, details,
-# dialog, svg, a, button, table, ...) can hide it or make it not read as a notice.
-_CONTAINERS = frozenset({"html", "body", "main", "header", "div", "section", "article"})
+# Elements a visible banner may sit in: the page itself. Inside anything else (details,
+# svg, a, table, even a div) it could be hidden or covered by that element's box, and its
+# styles hold for its ancestors only when those are html and body (report/notice.css).
+_CONTAINERS = frozenset({"html", "body"})
+MAX_BEFORE = 2  # elements before it in <body>: the header (report/notice.css bounds each)
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
@@ -48,8 +53,12 @@ class _OpenElements(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, dict[str, str | None]]] = []
         self.style_text: list[str] = []
+        self.in_body = 0  # elements opened as children of <body>
+        self.loose_text = False  # text straight in <body>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.stack and self.stack[-1][0] == "body":
+            self.in_body += 1
         if tag not in _VOID:
             self.stack.append((tag, dict(attrs)))
 
@@ -62,6 +71,8 @@ class _OpenElements(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.stack and self.stack[-1][0] == "style":
             self.style_text.append(data)
+        if self.stack and self.stack[-1][0] == "body" and data.strip():
+            self.loose_text = True
 
 
 def _hides(tag: str, attrs: dict[str, str | None]) -> bool:
@@ -72,8 +83,9 @@ def _hides(tag: str, attrs: dict[str, str | None]) -> bool:
     return bool(_HIDING_STYLE.search(attrs.get("style") or ""))
 
 
-def html_placed(output: str, banner: str) -> bool:
-    """The banner appears once, inside <body>, in plain containers, before any section."""
+def html_placed(output: str, banner: str, own_css: str = "") -> bool:
+    """The banner appears once, a child of <body>, after at most MAX_BEFORE elements and no
+    loose text, before any section. `own_css` is interim's style sheet, which may name it."""
     if output.count(banner) != 1:
         return False
     start = output.index(banner)
@@ -82,45 +94,31 @@ def html_placed(output: str, banner: str) -> bool:
     if "<" in parser.rawdata:  # the text before it ends inside a comment or a tag
         return False
     tags = [tag for tag, _ in parser.stack]
-    if "body" not in tags or any(_hides(tag, attrs) for tag, attrs in parser.stack):
+    if not tags or tags[-1] != "body" or any(_hides(tag, attrs) for tag, attrs in parser.stack):
+        return False
+    if parser.in_body > MAX_BEFORE or parser.loose_text:
         return False
     parser.feed(output[start:])
-    css = "".join(parser.style_text)
+    css = "".join(t for t in parser.style_text if t != own_css)
     if BANNER_CLASS in css or "#safety" in css:
         return False  # a style sheet aimed at the banner
     body = _BODY_OPEN.search(output)
     return body is not None and not _SECTION_START.search(output, body.end(), start)
 
 
-def place_html(output: str, banner: str) -> str:
-    if html_placed(output, banner):
+def place_html(output: str, banner: str, own_css: str = "") -> str:
+    if html_placed(output, banner, own_css):
         return output
     cleaned = output.replace(banner, "")
     body = _BODY_OPEN.search(cleaned)
     if body is not None:
         cleaned = cleaned[: body.end()] + "\n" + banner + "\n" + cleaned[body.end() :]
-    if not html_placed(cleaned, banner):
+    if not html_placed(cleaned, banner, own_css):
         raise SafetyNoticeMissing(
             "the report template leaves no place for the safety notice (it needs a <body> "
             "in which nothing hides the notice); the report was not written"
         )
     return cleaned
-
-
-def md_placed(output: str, banner: str) -> bool:
-    """Once, at the start of a line, outside comments and fences, before any `##`."""
-    if output.count(banner) != 1:
-        return False
-    start = output.index(banner)
-    before = output[:start]
-    if before and not before.endswith("\n"):
-        return False
-    if before.count("<!--") > before.count("-->"):
-        return False
-    fences = re.findall(r"^ {0,3}(?:```|~~~)", before, re.MULTILINE)
-    if len(fences) % 2:
-        return False
-    return not re.search(r"^ {0,3}#{2,6}\s", before, re.MULTILINE)
 
 
 def place_md(output: str, banner: str) -> str:

@@ -45,4 +45,14 @@ SETTINGS: dict[str, CodeDoc] = {
         "templates/report.html.j2 with an unclosed {% block %}",
         "templates/report.html.j2 with every {% block %} closed by {% endblock %}",
     ),
+    "IM921": CodeDoc(
+        "An HTML report applies one style sheet: interim's, with your folder's "
+        "`templates/report.css` in a layer of its own. The report's Content-Security-Policy "
+        "names that sheet by its hash, so a browser ignores every other `<style>` and every "
+        "`style=` attribute a template writes, and no template style can hide the safety "
+        "notice. The report is still written (exit 0); the warning says where CSS goes.",
+        "{% block header %}<style>h1 { color: teal }</style>{{ super() }}{% endblock %} "
+        "in templates/report.html.j2",
+        "h1 { color: teal } in templates/report.css",
+    ),
 }
