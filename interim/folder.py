@@ -94,9 +94,7 @@ def _load(
         diagnostics += found
     types, found = load_types(root)
     diagnostics += found
-    found_files = discover(
-        root, ignore=settings["files.ignore"], max_size=settings["files.max_size"]
-    )
+    found_files = discover(root, ignore=settings.files.ignore, max_size=settings.files.max_size)
     diagnostics += found_files.diagnostics
     folder = Folder(root, [], diagnostics, settings=settings, types=types)
     if cache is None and use_cache:
@@ -119,8 +117,13 @@ def folder_notices(folder: Folder) -> list[Diagnostic]:
     """What depends on the whole folder and on the report date, so no file's cached result
     can hold it: the safety notice's IM220 lines (the same entries as the default report's
     notice) and dates too far from the report date to be meant."""
-
     return safety_diagnostics(folder) + implausible_dates(folder)
+
+
+def cache_key(settings: Settings, types: dict[str, RecordType]) -> bytes:
+    """The cache's fingerprint for these settings and types: any change to either (every
+    setting counts, not only those a file's result uses) starts the cache afresh."""
+    return fingerprint(repr(sorted(settings.flat().items())), repr(types))
 
 
 def _results(
@@ -137,7 +140,7 @@ def _results(
     fp = b""
     known: dict[str, Stored] = {}
     if cache is not None:
-        fp = fingerprint(settings, types)
+        fp = cache_key(settings, types)
         known = cache.lookup(fp)
     out: list[Result | None] = []
     todo: list[int] = []
@@ -148,7 +151,7 @@ def _results(
         else:
             out.append(None)
             todo.append(i)
-    reader = _Reader(types, settings["files.max_size"])
+    reader = _Reader(types, settings.files.max_size)
     fresh = iter(read_all(reader.read, [files[i] for i in todo], progress))
     done = [r if r is not None else next(fresh) for r in out]  # in order: todo is ascending
     if cache is not None:
@@ -165,7 +168,6 @@ def _assemble(folder: Folder, files: list[Candidate], results: list[Result]) -> 
     """Each file's result into the folder: counted records, records left out of the numbers
     (conflict copies, files of another extension: the safety notice still reads them), and
     every diagnostic; then one entry per set of files that hold the same one."""
-
     counted: list[Record] = []
     for candidate, (record, diags, not_record, was_read) in zip(files, results, strict=True):
         folder.diagnostics += diags
@@ -226,7 +228,6 @@ class _Reader:
     def parse(self, text: str, rel: str) -> tuple[Record | None, list[Diagnostic], bool]:
         """(record, diagnostics, not a record). A file that gives no record may still be a
         form with a risk answer: then it is salvaged for the safety notice."""
-
         doc = split(text, rel)
         diags = list(doc.diagnostics)
         if not doc.has_front_matter:

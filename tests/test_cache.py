@@ -18,10 +18,10 @@ from conftest import Write
 
 from interim import folder as folder_module
 from interim.domain.model import Folder
-from interim.folder import load_folder
+from interim.folder import cache_key, load_folder
 from interim.load import cache as cache_module
 from interim.load import parallel as parallel_module
-from interim.load.cache import FolderCache, cache_dir, cache_file, fingerprint
+from interim.load.cache import FolderCache, cache_dir, cache_file
 from interim.settings import load_settings
 from interim.types import load_types
 
@@ -182,7 +182,7 @@ def test_a_broken_cache_gives_the_same_folder(
 def _fingerprint(root: Path) -> bytes:
     settings, _ = load_settings(root)
     types, _ = load_types(root)
-    return fingerprint(settings, types)
+    return cache_key(settings, types)
 
 
 def test_a_cache_from_another_version_is_not_used(

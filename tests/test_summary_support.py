@@ -11,6 +11,7 @@ from typing import Any
 
 from interim.domain.model import Folder, Record
 from interim.settings import Settings
+from interim.settings.model import build
 from interim.summary.period import Period, SessionRef, Span
 from interim.summary.profiles import BUILT_IN, Profile
 from interim.summary.scope import Scope
@@ -103,10 +104,7 @@ def period(
 
 def settings(**values: Any) -> Settings:
     """Settings with dotted keys given as keyword arguments: sleep__window=True."""
-    s = Settings()
-    for key, value in values.items():
-        s.values[key.replace("__", ".")] = value
-    return s
+    return build({key.replace("__", "."): value for key, value in values.items()})
 
 
 def scope(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from interim.atomic import OutputNotWritten
 from interim.commands.new import write_exclusive
 from interim.commands.prompts import Console
 from interim.load.yaml import emit
-from interim.settings import SETTINGS_FILE, SPEC
+from interim.settings import SETTINGS_FILE, SPEC, SettingValue
 from interim.types import load_types
 from interim.types.language import RecordType
 
@@ -112,7 +113,7 @@ _HEADER = """\
 """
 
 
-def settings_text(overrides: dict[str, Any] | None = None) -> str:
+def settings_text(overrides: dict[str, SettingValue] | None = None) -> str:
     """Every setting in `settings.SPEC` order, each under a comment with its description.
     Dotted keys become sections (`checkin:` then `  day: sunday`)."""
     overrides = {k: v for k, v in (overrides or {}).items() if v not in (None, "")}
@@ -132,12 +133,12 @@ def settings_text(overrides: dict[str, Any] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _setting_value(value: Any) -> str:
+def _setting_value(value: SettingValue) -> str:
     if isinstance(value, str):
         return '""' if value == "" else emit.scalar(value)
-    if isinstance(value, list) and not value:
+    if isinstance(value, (list, tuple)) and not value:
         return "[]"
-    if isinstance(value, dict) and not value:
+    if isinstance(value, Mapping) and not value:
         return "{}"
     return emit.inline(value)
 
@@ -168,7 +169,6 @@ def obsidian_types(types: dict[str, RecordType]) -> dict[str, str]:
     """One Obsidian type per property name. The same name in two types with different
     kinds takes the kind most types use (first seen on a tie), so `emotions` — a list in
     `mood`, a list of rows in `thought-record` — is multitext."""
-
     votes: dict[str, Counter[str]] = {}
     for rtype in types.values():
         for name, spec in rtype.fields.items():

@@ -81,14 +81,13 @@ def plan_new(
     time_text: str | None = None,
 ) -> Plan:
     """Resolve TYPE (`phq9` and `gad7` are questionnaire shortcuts) and the date and time."""
-
     moment = clock.now()
     name, values = type_arg.strip().lower(), {}
     if instrument_key(name) in MEASURES:
         name, values = "questionnaire", {"instrument": instrument_key(name)}
     if name not in types:
         raise InterimError(_unknown_type(type_arg, types))
-    date = _parse_date(date_text) if date_text else diary_day(moment, settings["day_start"])
+    date = _parse_date(date_text) if date_text else diary_day(moment, settings.day_start)
     if time_text:
         time: dt.time | None = _parse_time(time_text)
     else:  # "now" only makes sense for an entry made now, not one dated another day
@@ -141,7 +140,6 @@ def _parse_time(text: str) -> dt.time:
 
 def render(plan: Plan, values: dict[str, Any]) -> str:
     """The record: front matter with every field (hints as comments), then an empty body."""
-
     rtype = plan.rtype
     lines = ["---", f"type: {rtype.name}"]
     if rtype.dated:
@@ -170,7 +168,6 @@ def _writes_time(plan: Plan) -> bool:
 
 def _item_wording(instrument: Any) -> list[str]:
     """A questionnaire's items and answers as comments, for filling it in by hand."""
-
     wording = WORDINGS.get(str(instrument or ""))
     if wording is None:
         return []
@@ -208,7 +205,6 @@ def _optional_common(values: dict[str, Any], rtype: RecordType) -> list[str]:
     """`tags` and `homework` are optional for an entry: shown as comments unless answered,
     so an unlinked entry gets no "not filled in yet" warning for them. A type's own field
     of the same name (a review's `homework`) is already written: never a second key."""
-
     out = []
     for name in ("tags", "homework"):
         if name in rtype.fields:
@@ -238,7 +234,7 @@ def target(plan: Plan, values: dict[str, Any]) -> tuple[str, str]:
 
 
 def _record_path(plan: Plan, values: dict[str, Any]) -> tuple[str, str]:
-    d, pattern = plan.date, str(plan.settings["files.record_path"])
+    d, pattern = plan.date, plan.settings.files.record_path
     slug = _slug_of(plan.rtype.name, values)
     parts = {
         "yyyy": f"{d.year:04d}",
@@ -281,7 +277,6 @@ def write_record(plan: Plan, values: dict[str, Any]) -> Path:
 def create_unique(folder: Path, stem: str, suffix: str, text: str) -> Path:
     """Create `stem.md`, or `stem-2.md`, `stem-3.md`… when taken: the exclusive open makes
     "never overwrite" hold even when two writers race (a synced folder on two devices)."""
-
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
@@ -313,7 +308,6 @@ def write_exclusive(path: Path, text: str) -> None:
 
 def check_lines(root: Path, path: Path, types: dict[str, RecordType]) -> list[str]:
     """What `new --edit` prints once the editor closes: the file's problems and a count."""
-
     diags = check_file(root, path, types)
     ending = "No problems found." if not diags else f"{len(diags)} to look at (above)."
     return [*map(text_line, diags), ending]
@@ -321,7 +315,6 @@ def check_lines(root: Path, path: Path, types: dict[str, RecordType]) -> list[st
 
 def check_file(root: Path, path: Path, types: dict[str, RecordType]) -> list[Diagnostic]:
     """Validate one record on its own (no cross-record checks): what `--edit` prints."""
-
     rel = path.relative_to(root).as_posix()
     try:
         data = path.read_bytes()

@@ -129,7 +129,6 @@ def read_answer(
 ) -> tuple[Any, str | None]:
     """(value, None) or (None, the reason). Text is kept exactly as typed; other kinds go
     through the field kind's reader, as `check` does."""
-
     names = offers.type_names if offers else frozenset()
     ctx = Context("answer", names, frozenset(MEASURES))
     style = '"' if spec.kind == "text" else None  # quoted: `null` typed in a text is text
@@ -228,7 +227,6 @@ def _ask_goals(name: str, spec: FieldSpec, console: Console, offers: Offers) -> 
 def ask_questionnaire(values: dict[str, Any], console: Console, offers: Offers) -> dict[str, Any]:
     """The instrument (unless given), then each item with its wording and answer choices.
     An answer above 0 to PHQ-9 item 9 shows the safety notice at once (DESIGN §2.3)."""
-
     if not values.get("instrument"):
         spec = FieldSpec("instrument", "instrument", "Which questionnaire.", required=True)
         console.echo("")
@@ -266,7 +264,6 @@ def _safety(console: Console, offers: Offers) -> None:
 
 def offers_from(folder: Folder) -> Offers:
     """Open homework, every homework id and the active goals of a loaded Folder."""
-
     records = folder.records
     return Offers(
         homework=[(r.id, escape_text(str(r.get("title") or ""))) for r in open_homework(records)],

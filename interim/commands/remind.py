@@ -23,7 +23,8 @@ from interim import __version__
 from interim.atomic import save
 from interim.domain.model import Folder
 from interim.errors import InterimError
-from interim.settings import WEEKDAYS
+from interim.settings import WEEKDAYS, Settings
+from interim.settings.model import CheckinSettings
 from interim.summary.queries import next_session, open_homework
 
 DEFAULT_OUTPUT = "interim-reminders.ics"
@@ -44,7 +45,6 @@ def local_zone(setting: str) -> Zone:
     """The settings' `timezone`, else this computer's IANA zone (TZ, /etc/localtime). When
     no name can be found (Windows without tzdata names), the current UTC offset is used and
     said so: a weekly event then keeps its UTC time across a daylight-saving change."""
-
     if setting.strip():
         try:
             return Zone(ZoneInfo(setting.strip()), setting.strip())
@@ -82,16 +82,15 @@ def _system_zone_names() -> list[str]:
 
 def build_calendar(folder: Folder, today: dt.date) -> tuple[bytes, list[str]]:
     """The calendar's bytes, and notes for the person (a time zone fallback)."""
-
-    settings = folder.settings
-    zone = local_zone(str(settings["timezone"] or ""))
+    settings = folder.settings or Settings()
+    zone = local_zone(settings.timezone)
     cal = Calendar()
     cal.add("prodid", f"-//interim//interim {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     stamp = dt.datetime.combine(today, dt.time(0), tzinfo=dt.timezone.utc)
-    details = bool(settings["reminders.details"])
-    cal.add_component(_checkin(settings, zone, today, stamp))
+    details = settings.reminders.details
+    cal.add_component(_checkin(settings.checkin, zone, today, stamp))
     for event in _homework_events(folder, stamp, details):
         cal.add_component(event)
     session = _session_event(folder, today, zone, stamp, details)
@@ -121,20 +120,19 @@ def _event(kind: str, record_id: str, summary: str, stamp: dt.datetime) -> Any:
     return event
 
 
-def _checkin(settings: Any, zone: Zone, today: dt.date, stamp: dt.datetime) -> Any:
+def _checkin(checkin: CheckinSettings, zone: Zone, today: dt.date, stamp: dt.datetime) -> Any:
     """Weekly on the check-in day, from the next one on or after today, with an alarm."""
-
-    weekday = WEEKDAYS.index(str(settings["checkin.day"]))
+    weekday = WEEKDAYS.index(checkin.day)
     first = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
     event = _event("checkin", "weekly-checkin", "interim check-in", stamp)
-    event.add("dtstart", _at(first, settings["checkin.time"], zone))
+    event.add("dtstart", _at(first, checkin.time, zone))
     event.add("duration", dt.timedelta(minutes=_CHECKIN_MINUTES))
     event.add("rrule", {"freq": "weekly", "byday": _BYDAY[weekday]})
     event.add("description", "Weekly self-guided check-in: interim new checkin")
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", "interim check-in")
-    alarm.add("trigger", -dt.timedelta(minutes=int(settings["checkin.reminder_minutes"])))
+    alarm.add("trigger", -dt.timedelta(minutes=checkin.reminder_minutes))
     event.add_component(alarm)
     return event
 

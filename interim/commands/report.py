@@ -14,6 +14,7 @@ from interim.domain.model import Folder
 from interim.errors import InterimError
 from interim.render import FORMATS, render
 from interim.render.write import default_path, format_for
+from interim.settings import Settings
 from interim.summary import build_report, resolve_period
 
 _COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
@@ -62,9 +63,8 @@ def build_context(
     profile: str | None = None,
 ) -> dict[str, Any]:
     """The report context for the folder. Raises InterimError for a bad period or profile."""
-
     period = resolve_period(folder.records, until=until, since=since, settings=folder.settings)
-    name = profile or str(folder.settings["report.profile"])
+    name = profile or (folder.settings or Settings()).report.profile
     return build_report(folder, period, profile=name, git_commit=git_commit(folder.root))
 
 

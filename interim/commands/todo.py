@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interim.domain.model import Folder, Record
+from interim.settings import Settings
 from interim.summary.data import day_start_of, day_text, weekday
 from interim.summary.homework import Rule, done_entries, expected
 from interim.summary.period import Period, SessionRef, Span
@@ -101,14 +102,13 @@ def _days(start: dt.date, end: dt.date) -> list[dt.date]:
     return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
 
 
-def _scope(folder: Folder, today: dt.date) -> Any:
+def _scope(folder: Folder, today: dt.date) -> Scope:
     """The summary's Scope over every record, private ones included: this is the client's
     own view in their own terminal, and a private entry is still practice done."""
-
     period = Period(today, today, Span(today, today), "dates", None, None)
     start = day_start_of(folder.settings)
     records = sorted(folder.records, key=lambda r: record_key(r, start))
-    return Scope(period, BUILT_IN["full"], folder.settings, folder.types, records)
+    return Scope(period, BUILT_IN["full"], folder.settings or Settings(), folder.types, records)
 
 
 # -- words -----------------------------------------------------------------------------------

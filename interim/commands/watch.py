@@ -26,7 +26,7 @@ from interim.folder import load_checked
 from interim.load.cache import FolderCache
 from interim.render import TemplateProblem
 from interim.render.write import write_output
-from interim.settings import BrokenSettings
+from interim.settings import BrokenSettings, Settings
 from interim.summary.problems import not_counted
 from interim.summary.safety import SAFETY_CODE, safety_lines
 from interim.watcher import Rebuild, Watcher
@@ -51,7 +51,6 @@ def watch_folder(
 ) -> None:
     """Check `root` and write the report now, then again after every burst of saves, until
     Ctrl-C. The report (and the cache) are never watched: either may be inside the folder."""
-
     cache = FolderCache(root) if use_cache else None
     # The report's path depends on the report date, known only once it is rendered: the
     # writer tells the watcher then (`watcher` is bound by the time a rebuild runs).
@@ -101,7 +100,6 @@ def rebuilder(
 ) -> Rebuild:
     """The rebuild the watcher calls after each burst of saves: load, print what changed,
     write the report. Returns False (read again later) for a file caught mid-save."""
-
     log = DiagnosticLog(root)
 
     def rebuild(changed: frozenset[str], may_wait: bool) -> bool:
@@ -109,7 +107,7 @@ def rebuilder(
         loaded: Folder | None = None
         try:
             loaded = load_checked(root, cache=cache)
-            diags, contacts = loaded.diagnostics, loaded.settings.crisis_contacts
+            diags, contacts = loaded.diagnostics, (loaded.settings or Settings()).crisis_contacts
         except BrokenSettings as exc:  # waited out, not an exit: the next save may fix it
             diags, contacts = exc.errors, exc.settings.crisis_contacts
         if may_wait and log.unsettled(diags):
@@ -134,7 +132,6 @@ def rebuilder(
 
 def _write_report(write: Callable[[Folder], str], loaded: Folder, warn: Echo) -> str:
     """' — report: PATH', or the reason there is none this time (the watch goes on)."""
-
     try:
         return f" — report: {write(loaded)}"
     except TemplateProblem as exc:
@@ -183,7 +180,6 @@ class DiagnosticLog:
     def news(self, diags: list[Diagnostic], crisis_contacts: str = "") -> list[str]:
         """Lines to print: each diagnostic that appeared, each that went away ("resolved"),
         and the safety notice when one of its diagnostics appeared."""
-
         appeared, gone = self.update(diags)
         lines = [text_line(d) for d in appeared]
         lines += [f"resolved: {text_line(d)}" for d in gone]

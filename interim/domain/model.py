@@ -15,9 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interim.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:  # the model only names them: domain/ imports neither
+    from interim.settings import Settings
+    from interim.types import RecordType
 
 
 @dataclass
@@ -59,8 +63,8 @@ class Folder:
     # summary leaves them out; the safety notice reads them (interim.summary.safety).
     left_out: list[Record] = field(default_factory=list)
     files_cached: int = 0  # of `files_read`, how many results came from the cache
-    settings: Any = None  # interim.settings.Settings
-    types: dict[str, Any] = field(default_factory=dict)  # name → interim.types.RecordType
+    settings: Settings | None = None  # None: every default
+    types: dict[str, RecordType] = field(default_factory=dict)  # by name
 
     @property
     def errors(self) -> int:

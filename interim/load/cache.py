@@ -73,10 +73,11 @@ def cache_file(root: Path, directory: Path | None = None) -> Path:
     return (directory or cache_dir()) / f"folder-{key}{SUFFIX}"
 
 
-def fingerprint(settings: Any, types: dict[str, Any]) -> bytes:
-    """What every cached result depends on besides the file itself."""
+def fingerprint(*parts: str) -> bytes:
+    """What every cached result depends on besides the file itself: interim's version, its
+    code, and the `parts` the caller gives (the settings and the record types)."""
     digest = hashlib.sha256()
-    for part in (__version__, _code_stamp(), repr(sorted(settings.values.items())), repr(types)):
+    for part in (__version__, _code_stamp(), *parts):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest().encode("ascii")
 
@@ -254,7 +255,6 @@ def _owned_file(path: Path) -> BinaryIO | None:
 def _write(path: Path, fp: bytes, entries: dict[str, Stored]) -> None:
     """Pickled in chunks, each with a fresh memo: one pickle of everything keeps a memo entry
     per object written, which at 50,000 records was 120 MB more than the records themselves."""
-
     _private_dir(path.parent)
     items = list(entries.items())
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]

@@ -110,7 +110,6 @@ _TEMPLATE_SETTINGS = (
 
 def editor_template_folders(root: Path) -> frozenset[str]:
     """The folders (relative, forward slashes) an editor's settings name as its templates."""
-
     found = set()
     for rel, key in _TEMPLATE_SETTINGS:
         try:

@@ -16,6 +16,7 @@ from interim.domain.model import Folder
 from interim.render.problems import SafetyNoticeMissing, TemplateProblem
 from interim.render.table import report_csv
 from interim.render.write import json_bytes
+from interim.settings import Settings
 
 FORMATS = ("html", "md", "json", "csv", "pdf")
 
@@ -27,7 +28,7 @@ def render(
     fmt: str,
     *,
     folder_root: Path | None = None,
-    settings: Any = None,
+    settings: Settings | None = None,
     folder: Folder | None = None,
     warnings: list[str] | None = None,
     use_cache: bool = True,

@@ -22,6 +22,7 @@ from interim.render.problems import TemplateProblem
 from interim.render.safety import place_html, place_md, shown
 from interim.render.stylesheet import page_css, policy
 from interim.render.stylewarn import style_warnings
+from interim.settings import Settings
 
 _HEAD_OPEN = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -72,7 +73,6 @@ class Head(NamedTuple):
 def refuse_content_above_head(output: str, template: str) -> None:
     """A report never loads anything before its policy is in force: a template that writes
     content above <head> is refused (IM920, exit 2)."""
-
     if _HEAD_OPEN.search(output) and not _BEFORE_HEAD.match(output):
         raise TemplateProblem(
             "it writes content above <head>, where the Content-Security-Policy does not reach",
@@ -80,18 +80,20 @@ def refuse_content_above_head(output: str, template: str) -> None:
         )
 
 
-def _page_vars(context: dict[str, Any], banner: str, settings: Any, head: str) -> dict[str, Any]:
+def _page_vars(
+    context: dict[str, Any], banner: str, settings: Settings | None, head: str
+) -> dict[str, Any]:
     return {
         **context,
         "safety_banner": Markup(banner),
         "head_meta": Markup(head),
         "paper": _paper(settings),
-        "efficiency_target": settings["sleep.efficiency_target"] if settings is not None else 85,
+        "efficiency_target": settings.sleep.efficiency_target if settings is not None else 85,
     }
 
 
-def _paper(settings: Any) -> str:
-    paper = settings["report.paper"] if settings is not None else "a4"
+def _paper(settings: Settings | None) -> str:
+    paper = settings.report.paper if settings is not None else "a4"
     return "letter" if paper == "letter" else "A4"
 
 
@@ -104,7 +106,7 @@ def _banner(context: dict[str, Any], root: Path | None, html: bool, cache: bool)
     return render_template(env, name, {"safety": context["safety"]}, root).strip()
 
 
-def _head(root: Path | None, settings: Any, cache: bool) -> Head:
+def _head(root: Path | None, settings: Settings | None, cache: bool) -> Head:
     """interim's style sheet (from the package only: no folder can replace it) with the
     folder's templates/report.css, and the policy that allows only it."""
     env = make_env(root, html=True, user=False, cache=cache)
@@ -115,7 +117,7 @@ def _head(root: Path | None, settings: Any, cache: bool) -> Head:
 def render_html(
     context: dict[str, Any],
     root: Path | None,
-    settings: Any,
+    settings: Settings | None,
     template: str = "report.html.j2",
     *,
     cache: bool = True,
@@ -123,7 +125,6 @@ def render_html(
 ) -> str:
     """The HTML report. Raises TemplateProblem or SafetyNoticeMissing; a warning about the
     template's own styles (IM921) is added to `notes`."""
-
     banner = _banner(context, root, html=True, cache=cache)
     head = _head(root, settings, cache)
     env = make_env(root, html=True, cache=cache)
@@ -143,7 +144,7 @@ def render_html(
 def render_md(
     context: dict[str, Any],
     root: Path | None,
-    settings: Any,
+    settings: Settings | None,
     template: str = "report.md.j2",
     *,
     cache: bool = True,

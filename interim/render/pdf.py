@@ -36,6 +36,7 @@ from interim.render.confine import read_template
 from interim.render.pdfdata import FONTS, glyph_warning, typst_data
 from interim.render.problems import SafetyNoticeMissing, TemplateProblem
 from interim.render.safety import shown
+from interim.settings import Settings
 
 if TYPE_CHECKING:
     import typst
@@ -56,7 +57,7 @@ class PdfOutput(NamedTuple):
     warnings: list[str]  # one line each, for stderr: glyphs no font has, Typst's warnings
 
 
-def render_pdf(context: dict[str, Any], root: Path | None, settings: Any) -> PdfOutput:
+def render_pdf(context: dict[str, Any], root: Path | None, settings: Settings | None) -> PdfOutput:
     """The report as PDF bytes. Raises TemplateProblem for a template that cannot be used,
     SafetyNoticeMissing when the notice is due and did not land on page 1."""
     warnings = [w for w in [glyph_warning(context)] if w]
@@ -69,7 +70,7 @@ def render_pdf(context: dict[str, Any], root: Path | None, settings: Any) -> Pdf
 
 @contextlib.contextmanager
 def typst_compiler(
-    context: dict[str, Any], root: Path | None, settings: Any
+    context: dict[str, Any], root: Path | None, settings: Settings | None
 ) -> Iterator[tuple[typst.Compiler, str]]:
     """A Typst compiler set up for this report — the template staged alone in a temporary
     compile root, interim's fonts only, the data in `sys.inputs` — and the template's name

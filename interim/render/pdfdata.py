@@ -22,6 +22,7 @@ from typing import Any
 from interim.render import chartdata
 from interim.render.cmap import coverage, missing
 from interim.render.mdtree import body_tree
+from interim.settings import Settings
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 PAPER = {"a4": "a4", "letter": "us-letter"}
@@ -29,8 +30,8 @@ Figures = dict[str, dict[str, Any]]
 _WIDTH = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)"')
 
 
-def typst_data(context: dict[str, Any], settings: Any) -> dict[str, Any]:
-    paper = settings["report.paper"] if settings is not None else "a4"
+def typst_data(context: dict[str, Any], settings: Settings | None) -> dict[str, Any]:
+    paper = settings.report.paper if settings is not None else "a4"
     extra = {"paper": PAPER.get(str(paper), "a4"), "charts": charts(context), "md": bodies(context)}
     return {**context, "pdf": extra}
 

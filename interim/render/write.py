@@ -119,7 +119,6 @@ def record_rows(
     private records left out, ordered by date, time (times before `day_start` last on their
     day, as in the report), type and path; the body is the field `body`. `keep(record,
     field)` can leave fields out (a profile without free text)."""
-
     start_of_day = day_start or DAY_START
     chosen = [r for r in records if not r.private and _in(r, start, end)]
     chosen.sort(

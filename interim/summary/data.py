@@ -19,6 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
+from interim.settings import Settings
+
 Number = int | float | Fraction
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -147,10 +149,9 @@ def time_key(time: dt.time | None, day_start: dt.time = DAY_START) -> tuple[int,
     return (1 if time >= day_start else 2, time)
 
 
-def day_start_of(settings: Any) -> dt.time:
-    """The `day_start` setting of an interim.settings.Settings (None: the default)."""
-    value = settings["day_start"] if settings is not None else None
-    return value if isinstance(value, dt.time) else DAY_START
+def day_start_of(settings: Settings | None) -> dt.time:
+    """The `day_start` setting (no settings: the default)."""
+    return settings.day_start if settings is not None else DAY_START
 
 
 def day_text(day: dt.date, *, year: bool = True) -> str:

@@ -65,10 +65,10 @@ def build_report(
     """The report context. `profile=None` takes the settings' `report.profile`; an unknown
     or invalid profile raises InterimError. `git_commit` goes in the footer (summaries do no
     I/O, so the caller finds it)."""
-    settings = folder.settings if isinstance(folder.settings, Settings) else Settings()
+    settings = folder.settings or Settings()
     types = folder.types or builtin_types()
     extra = custom_types(types)
-    name = profile if profile is not None else str(settings["report.profile"])
+    name = profile if profile is not None else settings.report.profile
     chosen = resolve_profile(name, settings, [t.name for t in extra])
     # All records, before any profile; and never a narrower window than the default period's.
     default = resolve_period(folder.records, until=period.end, settings=settings)

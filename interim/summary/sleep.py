@@ -150,7 +150,7 @@ def summarise_sleep(scope: Scope) -> SleepSummary | None:
         previous_se=previous,
         se_change=change,
         se_direction=direction(change, "higher"),
-        target=int(scope.settings["sleep.efficiency_target"]),
+        target=scope.settings.sleep.efficiency_target,
         daily_se=[DayValue(d, se_by_day.get(d), int(d in se_by_day)) for d in scope.period.dates()],
         partial=[
             {"date": r.date, "path": r.path, "missing": r.missing}

@@ -147,8 +147,9 @@ def _identity(
     """`identity: [date, time]`: the fields that make two files one entry."""
     if entry is None:
         return DEFAULT_IDENTITY
-    names = plain_value(entry.value)
-    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+    written = plain_value(entry.value)
+    names = [n for n in written if isinstance(n, str)] if isinstance(written, list) else []
+    if not names or len(names) != len(written or ()):
         out.append(
             _bad(path, entry.value, "`identity` must be a list of field names: [date, time]")
         )

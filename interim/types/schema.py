@@ -92,7 +92,6 @@ def schemas_text(types: list[RecordType], one: bool) -> str:
 
 def write_schemas(types: list[RecordType], out: Path) -> list[Path]:
     """Write TYPE.schema.json for each type into `out`; the paths written."""
-
     return [
         save(out / f"{t.name}.schema.json", (_dumps(type_schema(t)) + "\n").encode("utf-8"))
         for t in types

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeAlias
 
 # What no record value may hold, raw or made by an escape (`"\e"`): the characters the YAML
 # reader refuses raw — control characters other than tab and line feed, NEL, LS and PS.
@@ -56,10 +57,13 @@ class Sequence:
 
 Node = Scalar | Mapping | Sequence
 
+# What `plain_value` gives: YAML as written, with no kind applied.
+Plain: TypeAlias = "str | list[Plain] | dict[str, Plain] | None"
+
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
-def plain_value(node: Node) -> object:
+def plain_value(node: Node) -> Plain:
     """A node as plain Python data with no kind applied: scalars stay strings (empty → None).
     Used for fields a type does not define, and for display."""
     if isinstance(node, Scalar):
