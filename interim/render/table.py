@@ -10,8 +10,9 @@ from typing import Any
 
 from interim.domain.model import Folder, Record
 from interim.render.write import csv_bytes, record_rows, safety_rows
+from interim.summary.custom import custom_types
 from interim.summary.data import day_start_of
-from interim.summary.profiles import SECTION_OF_TYPE
+from interim.summary.profiles import SECTION_OF_TYPE, Profile, resolve_profile
 
 # Kinds that hold no free text: what a profile without free text still shares.
 _NOT_FREE_TEXT = frozenset(
@@ -25,15 +26,15 @@ _NO_SECTION = frozenset({"session", "homework", "review"})
 
 
 def report_csv(context: dict[str, Any], folder: Folder) -> bytes:
-
     period = context["period"]
     start = dt.date.fromisoformat(period["start"])
     end = dt.date.fromisoformat(period["end"])
     rows = [*safety_rows(context.get("safety") or {})]
     scored = _administrations(context)
-    records = [_scored(r, scored) for r in folder.records if _section_shown(r, context)]
+    profile = _profile(context, folder)
+    records = [_scored(r, scored) for r in folder.records if _section_shown(r, profile)]
     rows += record_rows(
-        records, start, end, _keeper(context, folder), day_start_of(folder.settings)
+        records, start, end, _keeper(profile, folder), day_start_of(folder.settings)
     )
     return csv_bytes(rows)
 
@@ -64,22 +65,21 @@ def _scored(record: Record, scored: dict[str, dict[str, Any]]) -> Record:
     return dataclasses.replace(record, fields=fields)
 
 
-def _profile(context: dict[str, Any]) -> dict[str, Any]:
-    profile = context.get("profile")
-    return profile if isinstance(profile, dict) else {}
+def _profile(context: dict[str, Any], folder: Folder) -> Profile:
+    """The report's profile (the context holds its name): its sections and free text."""
+    extra = [t.name for t in custom_types(folder.types)]
+    return resolve_profile(str(context.get("profile") or "full"), folder.settings, extra)
 
 
-def _section_shown(record: Record, context: dict[str, Any]) -> bool:
-    sections = _profile(context).get("sections")
-    if sections is None or record.type in _NO_SECTION:
+def _section_shown(record: Record, profile: Profile) -> bool:
+    if record.type in _NO_SECTION:
         return True
+    return profile.shows(SECTION_OF_TYPE.get(record.type, record.type))
 
-    return SECTION_OF_TYPE.get(record.type, record.type) in sections
 
-
-def _keeper(context: dict[str, Any], folder: Folder) -> Callable[[Record, str], bool] | None:
+def _keeper(profile: Profile, folder: Folder) -> Callable[[Record, str], bool] | None:
     """None keeps every field; without free text only fields of non-text kinds stay."""
-    if _profile(context).get("free_text", True):
+    if profile.free_text:
         return None
 
     def keep(record: Record, name: str) -> bool:
