@@ -86,7 +86,6 @@ def _load(
     use_cache: bool,
     cache: FolderCache | None,
 ) -> Folder:
-
     started_ns = time.time_ns()
     diagnostics: list[Diagnostic] = []
     if settings is None:
@@ -200,7 +199,6 @@ class _Reader:
     """Reads one candidate file into a Result. Never raises on user data."""
 
     def __init__(self, types: dict[str, RecordType], max_size: int) -> None:
-
         self.types = types
         self.max_size = max_size
         self.type_names = frozenset(types)
@@ -261,7 +259,6 @@ class _Reader:
         return record, (_other_extension(rel, why),), False, True
 
     def _validate(self, doc: Document, rel: str) -> tuple[Record | None, list[Diagnostic]]:
-
         ctx = Context(rel, self.type_names, self.instruments)
         stem = posixpath.splitext(posixpath.basename(rel))[0]
         assert doc.front is not None
@@ -310,7 +307,6 @@ def _extension(rel: str) -> str:
 
 
 def _other_extension(rel: str, why: str) -> Diagnostic:
-
     name = posixpath.basename(rel)
     base = name[: -len(_extension(rel))] if _extension(rel) else name
     return diag(

@@ -62,7 +62,6 @@ def init_folder(
     obsidian: bool = False,
     types: dict[str, RecordType] | None = None,
 ) -> InitResult:
-
     result = InitResult()
     try:
         if not root.exists():

@@ -110,13 +110,11 @@ def _known_values(plan: Plan) -> dict[str, Any]:
 
 
 def _unknown_type(type_arg: str, types: dict[str, RecordType]) -> str:
-
     hint = did_you_mean(type_arg.lower(), types, "`interim types` lists them")
     return f"there is no record type `{escape_text(type_arg)}`; {hint}"
 
 
 def _parse_date(text: str) -> dt.date:
-
     ctx = Context("--date")
     value = parse_date(Scalar(text, None, 1, 1), ctx, "--date")
     if not isinstance(value, dt.date):  # not a date: the reason is the diagnostic
@@ -127,7 +125,6 @@ def _parse_date(text: str) -> dt.date:
 
 
 def _parse_time(text: str) -> dt.time:
-
     ctx = Context("--time")
     value = parse_time(Scalar(text, None, 1, 1), ctx, "--time")
     if not isinstance(value, dt.time):

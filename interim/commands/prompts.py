@@ -255,7 +255,6 @@ def ask_questionnaire(values: dict[str, Any], console: Console, offers: Offers) 
 
 
 def _safety(console: Console, offers: Offers) -> None:
-
     console.echo("")
     for line in safety_lines(offers.crisis_contacts):
         console.echo(line)

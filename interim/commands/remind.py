@@ -112,7 +112,6 @@ def _at(day: dt.date, time: dt.time, zone: Zone) -> dt.datetime:
 
 
 def _event(kind: str, record_id: str, summary: str, stamp: dt.datetime) -> Any:
-
     event = Event()
     event.add("uid", uid(record_id, kind))
     event.add("dtstamp", stamp)
@@ -138,7 +137,6 @@ def _checkin(checkin: CheckinSettings, zone: Zone, today: dt.date, stamp: dt.dat
 
 
 def _homework_events(folder: Folder, stamp: dt.datetime, details: bool) -> list[Any]:
-
     events = []
     for hw in open_homework(folder.records):
         due = hw.get("due")
@@ -155,7 +153,6 @@ def _homework_events(folder: Folder, stamp: dt.datetime, details: bool) -> list[
 def _session_event(
     folder: Folder, today: dt.date, zone: Zone, stamp: dt.datetime, details: bool
 ) -> Any:
-
     session = next_session(folder, today)
     if session is None:
         return None
@@ -183,5 +180,4 @@ def _add_timezones(cal: Any, zone: Zone, today: dt.date) -> None:
 
 
 def write_calendar(path: Path, data: bytes) -> Path:
-
     return save(path, data)

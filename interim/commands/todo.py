@@ -74,7 +74,6 @@ def _is_daily(frequency: Any) -> bool:
 
 
 def _task(hw: Record, folder: Folder, today: dt.date) -> Task:
-
     start = (hw.get("assigned") or hw.date or today) + dt.timedelta(days=1)
     due = hw.get("due")
     so_far = _days(start, min(today, due) if due else today)
@@ -134,7 +133,6 @@ def todo_lines(todo: Todo) -> list[str]:
 
 
 def _day(day: dt.date) -> str:
-
     return f"{weekday(day)} {day_text(day)}"
 
 

@@ -18,7 +18,6 @@ def list_types(types: dict[str, RecordType]) -> str:
 
 
 def describe_type(rtype: RecordType) -> str:
-
     lines = [f"{rtype.name} (version {rtype.version}): {rtype.description}", ""]
     for name, spec in rtype.fields.items():
         lines += _field_lines(name, spec, "  ")

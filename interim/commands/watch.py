@@ -80,7 +80,6 @@ def report_writer(
     `use_cache=False` (`--no-cache`): no compiled template is read or kept."""
 
     def write(loaded: Folder) -> str:
-
         data, context = make_report(loaded, fmt, use_cache=use_cache)
         target = report_target(out, context, fmt)
         ignore(Path(target))

@@ -15,13 +15,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from interim.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:  # the model only names them: domain/ imports neither
     from interim.settings import Settings
     from interim.types import RecordType
+
+
+# What a field holds, by its kind (above): `Record.fields`' values.
+Value: TypeAlias = (
+    "str | int | float | bool | dt.date | dt.time | list[Value] | dict[str, Value] | None"
+)
 
 
 @dataclass

@@ -149,7 +149,6 @@ def render_md(
     *,
     cache: bool = True,
 ) -> str:
-
     banner = _banner(context, root, html=False, cache=cache)
     env = make_env(root, html=False, cache=cache)
     output = render_template(env, template, _page_vars(context, banner, settings, ""), root)

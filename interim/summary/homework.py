@@ -22,7 +22,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
 
 from interim.domain.model import Record
 from interim.summary.data import Data, half_up_int
@@ -48,7 +47,7 @@ class Rule:
         return self.skill is None or _fold(self.skill) == _fold(record.get("skill") or "")
 
 
-def _fold(text: Any) -> str:
+def _fold(text: object) -> str:
     return " ".join(str(text).split()).casefold()
 
 
@@ -173,19 +172,19 @@ def _row(hw: Record, days: list[dt.date], scope: Scope) -> HomeworkRow:
     )
 
 
-def _title(value: Any) -> str | None:
+def _title(value: object) -> str | None:
     """Homework titles are shown in every profile (the table needs a name)."""
     return None if value is None else str(value).strip() or None
 
 
-def _goal_title(goal: Any, scope: Scope) -> str | None:
+def _goal_title(goal: object, scope: Scope) -> str | None:
     for g in scope.of_type("goal"):
         if goal is not None and g.id == goal:
             return _title(g.get("title"))
     return None
 
 
-def _rule(value: Any) -> Rule | None:
+def _rule(value: object) -> Rule | None:
     if not isinstance(value, dict) or not value.get("type"):
         return None
     return Rule(str(value["type"]), value.get("tag") or None, value.get("skill") or None)

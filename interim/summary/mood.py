@@ -13,9 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
 
-from interim.domain.model import Record
+from interim.domain.model import Record, Value
 from interim.summary.data import (
     Data,
     Number,
@@ -85,7 +84,7 @@ def daily_values(records: list[Record], name: str, how: str) -> dict[dt.date, Nu
     return {day: reduce_day(values, how) for day, values in by_day.items()}
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -143,17 +142,23 @@ class MoodEntry(Data):
     date: dt.date | None
     time: dt.time | None
     path: str
-    values: dict[str, Any]  # numeric fields as written
+    values: dict[str, Value]  # numeric fields as written
     emotions: list[str]
     situation: str | None
     body: str | None
 
 
 @dataclass
+class EmotionCount(Data):
+    name: str
+    count: int
+
+
+@dataclass
 class MoodSummary(Data):
     entries_n: int
     series: list[Series]
-    emotions: list[dict[str, Any]]  # [{name, count}], most frequent first (free text)
+    emotions: list[EmotionCount]  # most frequent first (free text)
     entries: list[MoodEntry]
 
 
@@ -176,5 +181,5 @@ def summarise_mood(scope: Scope) -> MoodSummary | None:
         )
         for r in records
     ]
-    counts = [{"name": k, "count": v} for k, v in most_common(names)]
+    counts = [EmotionCount(k, v) for k, v in most_common(names)]
     return MoodSummary(len(records), numeric_series(rtype, scope), counts, entries)

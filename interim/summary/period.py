@@ -21,12 +21,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from interim.domain.model import Record
 from interim.errors import InterimError
 from interim.settings import Settings
-from interim.summary.data import Data, day_start_of, day_text, plain, time_key
+from interim.summary.data import Data, Json, day_start_of, day_text, plain, time_key
 
 DEFAULT_DAYS = 14
 _DAYS = re.compile(r"(\d+)\s*d\Z", re.IGNORECASE)
@@ -48,7 +47,7 @@ class Span(Data):
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self) -> dict[str, Json]:
         return {"start": plain(self.start), "end": plain(self.end), "days": self.days}
 
 
@@ -75,7 +74,7 @@ class Period(Span):
         days = "1 day" if self.days == 1 else f"{self.days} days"
         return f"{first} – {day_text(self.end)} ({days})"
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self) -> dict[str, Json]:
         return {
             **super().to_data(),
             "label": self.label,
@@ -86,7 +85,7 @@ class Period(Span):
         }
 
 
-def _session_data(session: SessionRef | None) -> dict[str, Any] | None:
+def _session_data(session: SessionRef | None) -> dict[str, Json] | None:
     return None if session is None else session.to_data()
 
 
@@ -177,7 +176,7 @@ def _sessions(records: Iterable[Record], day_start: dt.time) -> list[SessionRef]
     return sorted(out, key=lambda s: (s.date, time_key(s.time, day_start), s.path))
 
 
-def _number(value: Any) -> int | None:
+def _number(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeGuard
 
 from interim.domain.measures import MEASURES, Measure, score
 from interim.domain.model import Record
@@ -38,11 +38,26 @@ class Administration(Data):
     total: int | None
     band: str | None
     missing: list[int]  # 1-based numbers of unanswered items
-    items: list[int | None]
+    items: list[int | str | None]  # as written: an answer that is no whole number stays text
     difficulty: int | None
     in_period: bool
     has_errors: bool
     problem: str | None  # what is wrong with the form, in words
+
+
+@dataclass
+class BandRow(Data):
+    low: int
+    high: int
+    label: str
+
+
+@dataclass
+class ScorePoint(Data):
+    date: dt.date | None
+    total: int | None
+    band: str | None
+    path: str
 
 
 @dataclass
@@ -54,7 +69,7 @@ class InstrumentSummary(Data):
     max_total: int
     cutoff: int
     reliable_change: int
-    bands: list[dict[str, Any]]  # [{low, high, label}]
+    bands: list[BandRow]
     administrations: list[Administration]
     first: Administration | None  # the first and latest scored forms
     latest: Administration | None
@@ -65,7 +80,7 @@ class InstrumentSummary(Data):
     caseness_text: str | None
     cutoff_text: str
     cutoff_note: str | None  # e.g. a GAD-7 of 8–9: "mild" yet above the cut-off
-    series: list[dict[str, Any]] = field(default_factory=list)  # [{date, total, band}]
+    series: list[ScorePoint] = field(default_factory=list)  # the scored forms, for the chart
 
 
 @dataclass
@@ -103,7 +118,7 @@ def administration(r: Record, measure: Measure, scope: Scope) -> Administration:
 
 
 def _status(
-    r: Record, measure: Measure, items: list[Any], complete: bool
+    r: Record, measure: Measure, items: list[int | str | None], complete: bool
 ) -> tuple[str, str | None]:
     """complete, incomplete or not scored, and what is wrong in words. An answer that is not
     a whole number (`1.5`, `two`) is "not scored", never "not answered": it was answered."""
@@ -124,7 +139,7 @@ def _status(
     return ("complete" if complete else "incomplete"), None
 
 
-def _whole(value: Any) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -148,7 +163,7 @@ def _instrument(measure: Measure, admins: list[Administration]) -> InstrumentSum
         max_total=measure.max_total,
         cutoff=measure.cutoff,
         reliable_change=measure.reliable_change,
-        bands=[{"low": b.low, "high": b.high, "label": b.label} for b in measure.bands],
+        bands=[BandRow(b.low, b.high, b.label) for b in measure.bands],
         administrations=admins,
         first=scored[0] if scored else None,
         latest=latest,
@@ -159,7 +174,7 @@ def _instrument(measure: Measure, admins: list[Administration]) -> InstrumentSum
         caseness_text=None if above is None else _caseness(above, measure.cutoff, where),
         cutoff_text=_cutoff_text(measure),
         cutoff_note=_cutoff_note(measure, latest, rests_on(admins, latest)),
-        series=[{"date": a.date, "total": a.total, "band": a.band, "path": a.path} for a in scored],
+        series=[ScorePoint(a.date, a.total, a.band, a.path) for a in scored],
     )
     inst.change = _change(inst)
     return inst

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from interim.domain.model import Record
 from interim.domain.sleep import Night, night
@@ -56,6 +55,19 @@ class NightRow(Data):
 
 
 @dataclass
+class PartialNight(Data):
+    date: dt.date | None
+    path: str
+    missing: list[str]
+
+
+@dataclass
+class NightRef(Data):
+    date: dt.date | None
+    path: str
+
+
+@dataclass
 class SleepSummary(Data):
     nights: list[NightRow]
     expected: int  # nights in the period
@@ -71,8 +83,8 @@ class SleepSummary(Data):
     se_direction: str | None
     target: int  # the efficiency target line, from settings
     daily_se: list[DayValue]
-    partial: list[dict[str, Any]]  # [{date, path, missing}]
-    likely_typos: list[dict[str, Any]]  # [{date, path}]
+    partial: list[PartialNight]
+    likely_typos: list[NightRef]  # more than 16 h in bed: not computed
     window: Window | None  # None unless settings turn the suggestion on
 
 
@@ -152,12 +164,8 @@ def summarise_sleep(scope: Scope) -> SleepSummary | None:
         se_direction=direction(change, "higher"),
         target=scope.settings.sleep.efficiency_target,
         daily_se=[DayValue(d, se_by_day.get(d), int(d in se_by_day)) for d in scope.period.dates()],
-        partial=[
-            {"date": r.date, "path": r.path, "missing": r.missing}
-            for r in rows
-            if r.status == "partial"
-        ],
-        likely_typos=[{"date": r.date, "path": r.path} for r in rows if r.status == "likely typo"],
+        partial=[PartialNight(r.date, r.path, r.missing) for r in rows if r.status == "partial"],
+        likely_typos=[NightRef(r.date, r.path) for r in rows if r.status == "likely typo"],
         window=sleep_window(tst, se, scope.settings),
     )
 

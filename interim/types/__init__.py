@@ -64,7 +64,6 @@ def load_types(root: Path | None) -> tuple[dict[str, RecordType], list[Diagnosti
 def _read(
     file: Path, rel: str, stem: str, user_file: bool = False
 ) -> tuple[RecordType | None, list[Diagnostic]]:
-
     if user_file:  # like a record: no links, no pipes or devices (they would hang), size cap
         got = read_bytes(Candidate(file, rel, 0, 0, 0), MAX_TYPE_FILE)
         if isinstance(got, Diagnostic):

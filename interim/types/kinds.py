@@ -40,7 +40,6 @@ class Context:
     cuts: dict[tuple[int, int], tuple[int, int, str]] = field(default_factory=dict)
 
     def error(self, code: str, node: Node, message: str, hint: str = "") -> None:
-
         if isinstance(node, Scalar) and curly_quoted(node.text):
             hint = CURLY_HINT  # the likeliest cause, and invisible to the writer
         self.error_at(code, node.line, node.col, message, hint)
@@ -169,7 +168,6 @@ def _example(spec: FieldSpec) -> str:
 
 
 def _short(text: str) -> str:
-
     text = escape_text(text)
     return text if len(text) <= 40 else text[:37] + "..."
 

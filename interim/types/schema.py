@@ -103,7 +103,6 @@ def _dumps(doc: Any) -> str:
 
 
 def type_schema(rtype: RecordType) -> dict[str, Any]:
-
     fields = {**{k: v for k, v in COMMON.items() if k != "type"}, **rtype.fields}
     required = (
         ["type"]

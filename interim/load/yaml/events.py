@@ -127,7 +127,6 @@ def _handlers() -> dict[type, Callable[[_Builder, Any], bool]]:
 
 
 def _syntax_diag(exc: object, path: str, line_offset: int, text: str) -> Diagnostic:
-
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = (mark.line + 1 + line_offset) if mark else line_offset + 1
     col = (mark.column + 1) if mark else 1
