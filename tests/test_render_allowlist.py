@@ -175,10 +175,10 @@ def outcome(base: Path, tmp_path: Path, template: str) -> tuple[str, str]:
     from interim.render import SafetyNoticeMissing, render
 
     root = with_template(base, tmp_path, template)
-    context, folder = context_for(root)
+    context, _ = context_for(root)
     notes: list[Diagnostic] = []
     try:
-        html = render(context, "html", folder_root=root, settings=folder.settings, notes=notes)
+        html = render(context, "html", folder_root=root, notes=notes)
     except (TemplateProblem, SafetyNoticeMissing) as exc:
         return "refused", str(exc)
     text = html.decode("utf-8")

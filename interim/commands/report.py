@@ -7,7 +7,6 @@ import datetime as dt
 import re
 import subprocess
 from pathlib import Path
-from typing import Any
 
 from interim.diagnostics import Diagnostic, Severity
 from interim.domain.model import Folder
@@ -16,6 +15,7 @@ from interim.render import FORMATS, render
 from interim.render.write import default_path, format_for
 from interim.settings import Settings
 from interim.summary import build_report, resolve_period
+from interim.summary.context import ReportContext
 
 _COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
@@ -61,7 +61,7 @@ def build_context(
     since: str | None = None,
     until: dt.date | None = None,
     profile: str | None = None,
-) -> dict[str, Any]:
+) -> ReportContext:
     """The report context for the folder. Raises InterimError for a bad period or profile."""
     period = resolve_period(folder.records, until=until, since=since, settings=folder.settings)
     name = profile or (folder.settings or Settings()).report.profile
@@ -78,7 +78,7 @@ def make_report(
     warnings: list[str] | None = None,
     use_cache: bool = True,
     notes: list[Diagnostic] | None = None,
-) -> tuple[bytes, dict[str, Any]]:
+) -> tuple[bytes, ReportContext]:
     """The rendered report and its context. Raises InterimError (bad period or profile),
     TemplateProblem or SafetyNoticeMissing. Lines for stderr are added to `warnings`,
     diagnostics about the template (IM921) to `notes`."""
@@ -87,8 +87,6 @@ def make_report(
         context,
         fmt,
         folder_root=folder.root,
-        settings=folder.settings,
-        folder=folder,
         warnings=warnings,
         use_cache=use_cache,
         notes=notes,
@@ -96,9 +94,9 @@ def make_report(
     return data, context
 
 
-def report_target(out: str | Path | None, context: dict[str, Any], fmt: str) -> str | Path:
+def report_target(out: str | Path | None, context: ReportContext, fmt: str) -> str | Path:
     """`-o` (`-` is stdout), else interim-report-<report date>.<ext> in the current folder."""
-    return out or default_path(context["generated_for"], fmt)
+    return out or default_path(context.generated_for.isoformat(), fmt)
 
 
 def files_with_errors(folder: Folder) -> int:

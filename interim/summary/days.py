@@ -16,10 +16,10 @@ from interim.summary.scope import Scope
 @dataclass
 class CalendarDay(Data):
     date: dt.date
-    weekday: str  # "Mon"
-    kinds: list[str]  # type names with entries that day, sorted
-    counts: dict[str, int]  # type name → entries
-    count: int  # all entries that day
+    weekday: str
+    kinds: list[str]
+    counts: dict[str, int]
+    count: int
 
 
 def calendar(scope: Scope) -> list[CalendarDay]:

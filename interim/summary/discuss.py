@@ -20,14 +20,14 @@ from interim.summary.scope import Scope
 
 @dataclass
 class DiscussItem(Data):
-    kind: str  # "question", "reading question", "stuck homework", "experiment", "exposure"
-    section: str | None  # the report section it comes from (None: homework)
+    kind: str
+    section: str | None
     date: dt.date | None
     time: dt.time | None
     path: str
-    title: str  # interim's words: "Stuck: Message Jo" — shown in every profile
-    text: str | None  # the client's words: the question, the prediction...
-    details: list[str] = field(default_factory=list)  # barriers, outcome, what was learned
+    title: str
+    text: str | None
+    details: list[str] = field(default_factory=list)
 
 
 def _on(record: Record) -> str:

@@ -15,26 +15,26 @@ from interim.summary.sleep import SleepSummary
 
 @dataclass
 class KeyNumber(Data):
-    id: str  # "mood.mood", "mood.anxiety", "sleep.se", "questionnaire.phq9"
-    section: str  # the section it summarises
-    label: str  # "Mood", "Sleep efficiency", "PHQ-9"
-    value: float | None  # the mean, or the latest score
-    unit: str  # "", "%", "points"
-    range: str  # "0–10 (0 worst, 10 best)", "0–27"
-    n: int  # values it rests on
+    id: str
+    section: str
+    label: str
+    value: float | None
+    unit: str
+    range: str
+    n: int
     n_text: str  # "6 of 6 days", "5 of 6 nights", "4 forms"
-    previous: float | None  # previous period's mean, or the first score
+    previous: float | None
     change: float | None
     direction: str | None  # "better", "worse", "no change" (or "higher", "lower")
-    compared_with: str  # "previous period" or "first score"
-    band: str | None = None  # questionnaires: the latest band
+    compared_with: str
+    band: str | None = None
     date: dt.date | None = None  # questionnaires: the latest score's date
-    note: str | None = None  # e.g. reliable change in words
-    cutoff: int | None = None  # questionnaires: the caseness cut-off (PHQ-9 10, GAD-7 8)
+    note: str | None = None
+    cutoff: int | None = None
     above_cutoff: bool | None = None  # the latest score is at or above it
-    cutoff_text: str | None = None  # "at or above the cut-off (8)", "below the cut-off (10)",
+    cutoff_text: str | None = None
     # "… at the latest scored form (Tue 17 Nov)" when later forms have no score
-    problem: str | None = None  # questionnaires: what is wrong with the latest scored form
+    problem: str | None = None
 
 
 def _plural(n: int, word: str) -> str:

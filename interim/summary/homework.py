@@ -82,10 +82,10 @@ class HomeworkRow(Data):
     goal_title: str | None
     assigned: dt.date | None
     due: dt.date | None
-    active_days: int  # days of the period the homework ran
+    active_days: int
     expected: int | None  # None: the frequency could not be read
     done: int
-    done_text: str  # "2 of 3"
+    done_text: str
     days_practised: int
     pacing: Pacing
     carried_over: bool

@@ -50,11 +50,11 @@ class Series(Data):
     mean: float | None
     lowest: float | None
     highest: float | None
-    n: int  # days with a value
+    n: int
     days: int  # days in the period
     previous_mean: float | None
     previous_n: int
-    change: float | None  # mean − previous mean
+    change: float | None
     direction: str | None  # "better", "worse", "no change" (or "higher"/"lower")
     missing_days: list[dt.date]
 
@@ -158,7 +158,7 @@ class EmotionCount(Data):
 class MoodSummary(Data):
     entries_n: int
     series: list[Series]
-    emotions: list[EmotionCount]  # most frequent first (free text)
+    emotions: list[EmotionCount]
     entries: list[MoodEntry]
 
 

@@ -35,13 +35,13 @@ RULE = (
 
 @dataclass
 class Pacing(Data):
-    label: str  # "even", "mostly at the start", "mostly at the end", "at the start and
+    label: str
     # the end", "too short to judge", "too few entries to judge", "no entries"
-    strip: list[int]  # entries on each day of the period, first day first
-    n: int  # entries it rests on
-    first_two_share: float | None  # 0–1, of the first two active days
+    strip: list[int]
+    n: int
+    first_two_share: float | None
     last_two_share: float | None  # of the last two active days
-    even_share: float | None  # what an even spread puts in two days (2 / active days)
+    even_share: float | None
     rule: str = RULE
     active: list[bool] = field(default_factory=list)  # per strip day: did the homework run
 

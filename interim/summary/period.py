@@ -63,9 +63,9 @@ class SessionRef(Data):
 @dataclass(frozen=True)
 class Period(Span):
     previous: Span
-    basis: str  # "last-session", "no-session" (14 days), "days" (Nd) or "dates"
-    last_session: SessionRef | None  # the latest session held before the report date
-    next_session: SessionRef | None  # the session being prepared for (planned, or held since)
+    basis: str
+    last_session: SessionRef | None
+    next_session: SessionRef | None
 
     @property
     def label(self) -> str:

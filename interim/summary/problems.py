@@ -73,7 +73,7 @@ class Problems(Data):
     files_with_errors: list[FileProblems]
     skipped: list[Skipped]
     not_records: list[str]
-    errors: int  # error diagnostics in the folder
+    errors: int
     warnings: int
     files_read: int
     records: int

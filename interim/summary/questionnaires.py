@@ -1,7 +1,8 @@
 """Questionnaires over the whole treatment (every administration up to the report date):
 totals, severity bands, first → latest change, reliable change and caseness (DESIGN §2.3).
 
-- Bands: PHQ-9 Kroenke, Spitzer & Williams 2001; GAD-7 Spitzer et al. 2006 (see interim.domain.measures).
+- Bands: PHQ-9 Kroenke, Spitzer & Williams 2001; GAD-7 Spitzer et al. 2006 (see
+  interim.domain.measures).
 - Reliable improvement: a drop of at least the measure's reliable change (PHQ-9 6, GAD-7 4)
   with no reliable deterioration on the other measure; reliable deterioration: a rise of the
   same size (NHS Talking Therapies manual, 2024).
@@ -71,16 +72,16 @@ class InstrumentSummary(Data):
     reliable_change: int
     bands: list[BandRow]
     administrations: list[Administration]
-    first: Administration | None  # the first and latest scored forms
+    first: Administration | None
     latest: Administration | None
-    change: int | None  # latest − first
+    change: int | None
     reliable: str | None  # see `_verdict`; None with fewer than two scored forms
     reliable_text: str | None
     above_cutoff: bool | None
     caseness_text: str | None
     cutoff_text: str
     cutoff_note: str | None  # e.g. a GAD-7 of 8–9: "mild" yet above the cut-off
-    series: list[ScorePoint] = field(default_factory=list)  # the scored forms, for the chart
+    series: list[ScorePoint] = field(default_factory=list)
 
 
 @dataclass

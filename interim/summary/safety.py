@@ -59,30 +59,30 @@ class SafetyEntry(Data):
     date: dt.date | None
     time: dt.time | None
     path: str
-    answer: int | None  # None: not answered, or an answer that is not a whole number
-    answer_text: str  # "several days", "more than half the days", "nearly every day", ...
-    latest: bool  # the latest form of its measure on record
+    answer: int | None
+    answer_text: str
+    latest: bool
     instrument: str = "phq9"  # the measure's key
     instrument_name: str = "PHQ-9"
-    item: int = 9  # the risk item's number
+    item: int = 9
     item_text: str = ITEM  # its wording
     label: str = "PHQ-9 item 9"
-    counted: bool = True  # False: a copy left out of the numbers (see `note`)
-    note: str | None = None  # why it is listed beyond its answer: a copy, a future date
-    prefix: str = ""  # "answered: " before an answer in words ("answered: several days")
+    counted: bool = True
+    note: str | None = None
+    prefix: str = ""
 
 
 @dataclass
 class SafetyNotice(Data):
     show: bool
     entries: list[SafetyEntry]
-    contacts: str  # the configured crisis contacts, or the emergency sentence
+    contacts: str
     emergency: str
     monitoring: str
-    item: str  # the wording of PHQ-9 item 9
+    item: str
     summary: str
     window: Span  # the dates listed whatever their answer's age: previous period start → report
-    has_contacts: bool = field(default=False)  # crisis contacts are configured
+    has_contacts: bool = field(default=False)
     topic: str = "PHQ-9 item 9"  # the risk items listed ("PHQ-9 item 9, EPDS item 10")
     about: str = PHQ9.risk_items[0].short  # what they ask, in words
     heading: str = "Safety: PHQ-9 item 9"

@@ -70,21 +70,21 @@ class NightRef(Data):
 @dataclass
 class SleepSummary(Data):
     nights: list[NightRow]
-    expected: int  # nights in the period
-    complete: int  # complete nights averaged
-    n_text: str  # "11 of 14 nights"
+    expected: int
+    complete: int
+    n_text: str
     tib: Stat
     tst: Stat
     se: Stat
-    tib_text: str | None  # "7 h 20 min"
+    tib_text: str | None
     tst_text: str | None
     previous_se: Stat
     se_change: float | None
     se_direction: str | None
-    target: int  # the efficiency target line, from settings
+    target: int
     daily_se: list[DayValue]
     partial: list[PartialNight]
-    likely_typos: list[NightRef]  # more than 16 h in bed: not computed
+    likely_typos: list[NightRef]
     window: Window | None  # None unless settings turn the suggestion on
 
 

@@ -1,5 +1,6 @@
 """The tree both YAML loaders build (`events`, and `fast` for the usual simple shape): every
-scalar kept as the text the user wrote, with its style and its 1-based position in the file. Meaning is left to the field's kind (`interim.types.kinds`)."""
+scalar kept as the text the user wrote, with its style and its 1-based position in the file.
+Meaning is left to the field's kind (`interim.types.kinds`)."""
 
 from __future__ import annotations
 
