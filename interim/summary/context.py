@@ -107,18 +107,32 @@ class RecordRow:
 @dataclass
 class ReportContext(Data):
     interim: str
+    """interim's version, e.g. `"0.1.0"`"""
     generated_for: dt.date
+    """the report date (the period's last day)"""
     period: Period
+    """the days the report covers"""
     header: Header
+    """`{"name": string|null}`: the name or initials from the settings"""
     safety: SafetyNotice
+    """the safety notice; **always present**, with `show`"""
     glance: Glance
+    """"at a glance": homework table, key numbers, to discuss"""
     calendar: Calendar
+    """`{"days": [calendar day]}` (see [calendar](#calendar))"""
     sections: list[Section]
+    """the sections with data, in report order (see [sections](#sections))"""
     problems: Problems
+    """files with errors, skipped files, files that are not records"""
     private_count: int
+    """private records the report would otherwise have drawn on: dated in the period, undated, or
+    (questionnaires, goals, check-ins, homework, reading) dated by the report date"""
     profile: str
+    """the profile used: `"full"`, `"scores-only"` or one of the folder's"""
     free_text: bool
+    """whether the profile shows free text"""
     footer: Footer
+    """`{"version": string, "files_read": int, "git_commit": string|null}`"""
     page: Page = field(default_factory=Page, metadata=NOT_DATA)
     records: list[RecordRow] = field(default_factory=list, metadata=NOT_DATA)
 

@@ -17,9 +17,13 @@ from interim.summary.scope import Scope
 class CalendarDay(Data):
     date: dt.date
     weekday: str
+    """`"Mon"` … `"Sun"` (not localised)"""
     kinds: list[str]
+    """record types with entries that day, sorted"""
     counts: dict[str, int]
+    """type → number of entries"""
     count: int
+    """all entries that day"""
 
 
 def calendar(scope: Scope) -> list[CalendarDay]:

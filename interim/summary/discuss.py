@@ -21,13 +21,21 @@ from interim.summary.scope import Scope
 @dataclass
 class DiscussItem(Data):
     kind: str
+    """`"question"`, `"reading question"`, `"stuck homework"`, `"experiment"`, `"exposure"`"""
     section: str | None
+    """the section it comes from (`null`: homework)"""
     date: dt.date | None
+    """the source record"""
     time: dt.time | None
     path: str
     title: str
+    """interim's own words, shown in every profile: `"Stuck: Message Jo"`, `"Experiment (16 Nov):
+    the prediction came true (partly)"`"""
     text: str | None
+    """the client's words: the question, the review's `learned`, the prediction, the feared outcome
+    """
     details: list[str] = field(default_factory=list)
+    """barriers; an experiment's outcome and what was learned; what exposure taught"""
 
 
 def _on(record: Record) -> str:

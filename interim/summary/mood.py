@@ -40,23 +40,34 @@ class DayValue(Data):
 @dataclass
 class Series(Data):
     field: str
+    """`"anxiety"`, `"Anxiety"`"""
     label: str
     range: str  # "0–10 (0 worst, 10 best)"
+    """`"0–10 (0 calm, 10 most anxious)"`"""
     min: float | None
+    """the field's range"""
     max: float | None
     better: str | None  # "higher", "lower" or None
+    """`"higher"`, `"lower"`"""
     reduce: str
+    """how a day's entries combine: `mean`, `max`, `min`, `last` (latest time), `sum`"""
     daily: list[DayValue]
+    """one per day of the period"""
     mean: float | None
+    """over days with a value"""
     lowest: float | None
     highest: float | None
     n: int
+    """days with a value; days in the period"""
     days: int  # days in the period
     previous_mean: float | None
+    """the same over the previous period"""
     previous_n: int
     change: float | None
+    """mean − previous mean (of the shown, rounded means)"""
     direction: str | None  # "better", "worse", "no change" (or "higher"/"lower")
     missing_days: list[dt.date]
+    """days without a value"""
 
 
 def reduce_day(values: list[Number], how: str) -> Number:
@@ -157,9 +168,13 @@ class EmotionCount(Data):
 @dataclass
 class MoodSummary(Data):
     entries_n: int
+    """mood entries in the period"""
     series: list[Series]
+    """one per numeric field of the mood type (mood, anxiety, ...)"""
     emotions: list[EmotionCount]
+    """`[{name, count}]`, most frequent first (free text)"""
     entries: list[MoodEntry]
+    """`[{date, time, path, values: {field: number}, emotions: [string], situation, body}]`"""
 
 
 def summarise_mood(scope: Scope) -> MoodSummary | None:

@@ -35,10 +35,12 @@ _ONE_DAY = dt.timedelta(days=1)
 @dataclass(frozen=True)
 class Span(Data):
     start: dt.date
+    """first and last day, both inclusive; `end` is the report date"""
     end: dt.date
 
     @property
     def days(self) -> int:
+        """days in the period"""
         return (self.end - self.start).days + 1
 
     def dates(self) -> list[dt.date]:
@@ -63,13 +65,23 @@ class SessionRef(Data):
 @dataclass(frozen=True)
 class Period(Span):
     previous: Span
+    """`{start, end, days}`: the period before — the session interval before (the day after the held
+    session before the last one, through the last one's day), or the same number of days just before
+    """
     basis: str
+    """how the start was chosen: `"last-session"` (the day after the last held session before the
+    report date), `"no-session"` (no held session: the last 14 days), `"days"` (`--since Nd`),
+    `"dates"` (`--since DATE`)"""
     last_session: SessionRef | None
+    """the latest session held before the report date"""
     next_session: SessionRef | None
+    """the earliest session on or after the report date that is `planned` or `held` (a session on
+    the report date is the one the report is for; for a report date in the past, a session since
+    held is the one that came next); never a `cancelled` or `missed` one"""
 
     @property
     def label(self) -> str:
-        """`12 Nov – 17 Nov 2026 (6 days)`."""
+        """`"12 Nov – 17 Nov 2026 (6 days)"`"""
         first = day_text(self.start, year=self.start.year != self.end.year)
         days = "1 day" if self.days == 1 else f"{self.days} days"
         return f"{first} – {day_text(self.end)} ({days})"

@@ -71,13 +71,25 @@ class NotCounted(Data):
 @dataclass
 class Problems(Data):
     files_with_errors: list[FileProblems]
+    """`[{path, errors: [{line, col, code, message, hint}]}]`, every file with an error diagnostic
+    (line and column 1-based, in the file itself)"""
     skipped: list[Skipped]
+    """`[{path, code, reason}]`: files not read as records (unreadable, too large, binary, special,
+    symlink, sync conflict or backup copy, cloud placeholder, a file that looks like a record but is
+    not one, a repeat of another file); listed here, not again under errors"""
     not_records: list[str]
+    """Markdown files without front matter"""
     errors: int
+    """diagnostics in the folder"""
     warnings: int
     files_read: int
     records: int
     not_counted: NotCounted
+    """`{files, reasons: [{reason, files}], text}`: every file left out of the numbers, once, under
+    its first reason — `unreadable`, `conflict or backup copy`, `repeat of another file`, `not read
+    as a record`, `symbolic link`, `with errors` (read, but giving no record); `text` is the line
+    every output shows near the top, `"3 files not counted: 1 unreadable, 2 with errors"`, or `null`
+    """
 
 
 def _message(d: Diagnostic, free_text: bool) -> str:

@@ -64,32 +64,53 @@ class ScorePoint(Data):
 @dataclass
 class InstrumentSummary(Data):
     key: str
+    """`"phq9"`, `"PHQ-9"`, `"Patient Health Questionnaire (depression)"`"""
     name: str  # "PHQ-9"
     title: str
     source: str
+    """the papers the bands and thresholds come from"""
     max_total: int
+    """PHQ-9 27, 10, 6; GAD-7 21, 8, 4"""
     cutoff: int
     reliable_change: int
     bands: list[BandRow]
+    """`[{low, high, label}]`"""
     administrations: list[Administration]
+    """every form, see below"""
     first: Administration | None
+    """the first and latest scored forms"""
     latest: Administration | None
     change: int | None
+    """latest − first (`null` with fewer than two scored forms)"""
     reliable: str | None  # see `_verdict`; None with fewer than two scored forms
+    """`"reliable improvement"`, `"reliable deterioration"`, `"no reliable change"`, `"improvement,
+    other measure deteriorated"` (dropped reliably while another measure rose reliably: not counted
+    as improvement)"""
     reliable_text: str | None
+    """e.g. `"down 7 points (a drop of 6 or more is reliable)"`"""
     above_cutoff: bool | None
+    """the latest score is at or above the cut-off"""
     caseness_text: str | None
+    """`"below the cut-off (10) at the latest score"` — descriptive, never "recovered"; `"… at the
+    latest scored form (Tue 17 Nov)"` when later forms on record have no score"""
     cutoff_text: str
+    """the cut-off explained (for GAD-7: a score of 8–9 is "mild" and yet above it)"""
     cutoff_note: str | None  # e.g. a GAD-7 of 8–9: "mild" yet above the cut-off
+    """set when the latest score is such a case (GAD-7 8 or 9)"""
     series: list[ScorePoint] = field(default_factory=list)
+    """`[{date, total, band, path}]` of scored forms, for the chart"""
 
 
 @dataclass
 class QuestionnaireSummary(Data):
     instruments: list[InstrumentSummary]
+    """one per questionnaire, PHQ-9 first"""
     reliable_improvement: bool  # some measure improved reliably and none deteriorated
+    """some measure dropped by at least its reliable change and none rose by as much"""
     reliable_deterioration: bool
+    """some measure rose by at least its reliable change"""
     overall_text: str | None
+    """that in words"""
 
 
 def administration(r: Record, measure: Measure, scope: Scope) -> Administration:

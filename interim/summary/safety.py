@@ -57,33 +57,60 @@ SALVAGED_NOTE = "the file cannot be read in full: fix its errors"
 @dataclass
 class SafetyEntry(Data):
     date: dt.date | None
+    """`date` is `null` when the file's date cannot be read (listed, since it cannot be ruled out)
+    """
     time: dt.time | None
     path: str
     answer: int | None
+    """the answer; `null` when not answered (also when the list is too short, or `items` could not
+    be read) and when the answer is not a whole number"""
     answer_text: str
+    """`"several days"` (1), `"more than half the days"` (2), `"nearly every day"` (3), `"not
+    answered"`, `"answered 5 (answers run 0–3)"` for a value out of range, `"answered 1.5 (answers
+    are whole numbers 0–3)"`"""
     latest: bool
+    """it is (on the day of) the latest form of its measure on record"""
     instrument: str = "phq9"  # the measure's key
+    """`"phq9"`, `"PHQ-9"`"""
     instrument_name: str = "PHQ-9"
     item: int = 9
+    """the risk item's number, wording, and `"PHQ-9 item 9"`"""
     item_text: str = ITEM  # its wording
     label: str = "PHQ-9 item 9"
     counted: bool = True
+    """false for a form left out of the numbers (a copy)"""
     note: str | None = None
+    """why it is listed beyond its answer: `"a Dropbox conflict copy of …: not counted"`, `"a repeat
+    of …: not counted"`, `"the file cannot be read in full: fix its errors"`, `"dated after the
+    report date: check the year"` (joined by `; `)"""
     prefix: str = ""
+    """`"answered: "` before an answer in words, else `""`"""
 
 
 @dataclass
 class SafetyNotice(Data):
     show: bool
+    """true when there is at least one entry"""
     entries: list[SafetyEntry]
+    """one per form and risk item, by date (undated last), then time"""
     contacts: str
+    """the crisis contacts from the settings, or `"If you are in danger now, call your local
+    emergency number."`"""
     emergency: str
+    """the emergency sentence, always"""
     monitoring: str
+    """the plain statement that nobody monitors these files"""
     item: str
+    """the wording of PHQ-9 item 9"""
     summary: str
+    """one sentence saying what the list is"""
     window: Span  # the dates listed whatever their answer's age: previous period start → report
+    """`{start, end, days}`: the dates listed whatever their age"""
     has_contacts: bool = field(default=False)
+    """crisis contacts are configured"""
     topic: str = "PHQ-9 item 9"  # the risk items listed ("PHQ-9 item 9, EPDS item 10")
+    """`"PHQ-9 item 9"`, what it asks in words, and `"Safety: PHQ-9 item 9"` (each lists every risk
+    item in the entries)"""
     about: str = PHQ9.risk_items[0].short  # what they ask, in words
     heading: str = "Safety: PHQ-9 item 9"
 

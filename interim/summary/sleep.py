@@ -70,22 +70,35 @@ class NightRef(Data):
 @dataclass
 class SleepSummary(Data):
     nights: list[NightRow]
+    """one per diary, see below"""
     expected: int
+    """nights in the period"""
     complete: int
+    """complete nights in the averages"""
     n_text: str
+    """`"11 of 14 nights"`"""
     tib: Stat
+    """mean time in bed, total sleep time (minutes), sleep efficiency (%) over complete nights"""
     tst: Stat
     se: Stat
     tib_text: str | None
+    """`"7 h 20 min"`"""
     tst_text: str | None
     previous_se: Stat
+    """sleep efficiency over the previous period"""
     se_change: float | None
+    """change against it"""
     se_direction: str | None
     target: int
+    """the efficiency target line (`sleep.efficiency_target`)"""
     daily_se: list[DayValue]
+    """each night's efficiency by morning, `null` without a complete night"""
     partial: list[PartialNight]
+    """`[{date, path, missing: [field]}]`"""
     likely_typos: list[NightRef]
+    """`[{date, path}]`: more than 16 h in bed, not computed"""
     window: Window | None  # None unless settings turn the suggestion on
+    """the sleep-window suggestion; `null` unless `sleep.window: true`"""
 
 
 def _status(n: Night) -> str:
