@@ -56,6 +56,8 @@ _TABLE: list[tuple[str, str, Severity, str]] = [
     ("IM122", "cloud-placeholder", W, "A cloud placeholder: the file is not downloaded yet."),
     ("IM123", "name-collision", W, "Two names differ only in case or Unicode form."),
     ("IM124", "non-portable-name", W, "Windows cannot hold this file name."),
+    # Until 0.2: `files.ignore` changed to git's rules in 0.1 (interim.load.ignore).
+    ("IM125", "ignore-rules-changed", W, "Git's ignore rules now count or leave out this file."),
     # -- IM2xx: fields --------------------------------------------------------------------
     ("IM200", "unknown-type", E, "The `type:` is not a built-in or folder type."),
     ("IM201", "missing-field", E, "A required field is missing."),

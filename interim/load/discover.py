@@ -11,12 +11,10 @@ from __future__ import annotations
 import errno
 import json
 import os
-import re
 import stat
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from fnmatch import translate
 from pathlib import Path
 
 from interim.diagnostics import Diagnostic, diag, escape_text
@@ -32,6 +30,7 @@ from interim.load.filenames import (
     record_extension,
     windows_problem,
 )
+from interim.load.ignore import IgnoreRules, LegacyRules, changed
 
 __all__ = ["Candidate", "Discovery", "discover", "read_bytes"]
 
@@ -67,37 +66,11 @@ def discover(
 ) -> Discovery:
     """Every record candidate under `root`, with a diagnostic for each file left out for a
     reason the user should know about (conflict copies, links, pipes, size)."""
-    walker = _Walker(Path(os.path.abspath(root)), _Ignore(ignore), max_size)
+    walker = _Walker(Path(os.path.abspath(root)), ignore, max_size)
     walker.editor_templates = editor_template_folders(walker.root)
     walker.run()
     files = sorted(walker.files, key=lambda c: c.rel)
     return Discovery(files, sorted(walker.diags, key=Diagnostic.sort_key))
-
-
-class _Ignore:
-    """gitignore-ish globs: matched against the rel path and the bare name; a leading `/`
-    anchors to the root (rel path only); a trailing `/` matches folders only."""
-
-    def __init__(self, patterns: Sequence[str]) -> None:
-        self.rules: list[tuple[re.Pattern[str], bool, bool]] = []  # (glob, anchored, dirs)
-        for raw in patterns:
-            pat = raw.strip()
-            if not pat or pat.startswith("#"):
-                continue
-            dirs, anchored = pat.endswith("/"), pat.startswith("/")
-            pat = pat.strip("/")
-            while pat.startswith("**/"):  # any depth: the bare-name match covers it
-                pat = pat[3:]
-            if pat:
-                self.rules.append((re.compile(translate(pat)), anchored, dirs))
-
-    def match(self, rel: str, name: str, is_dir: bool) -> bool:
-        for glob, anchored, dirs in self.rules:
-            if dirs and not is_dir:
-                continue
-            if glob.match(rel) or (not anchored and glob.match(name)):
-                return True
-        return False
 
 
 # Where Obsidian's core Templates plugin and the Templater plugin keep note templates: a
@@ -124,24 +97,26 @@ def editor_template_folders(root: Path) -> frozenset[str]:
 
 
 class _Walker:
-    def __init__(self, root: Path, rules: _Ignore, max_size: int) -> None:
-        self.root, self.rules, self.max_size = root, rules, max_size
+    def __init__(self, root: Path, patterns: Sequence[str], max_size: int) -> None:
+        self.root, self.max_size = root, max_size
+        self.rules, self.legacy = IgnoreRules(patterns), LegacyRules(patterns)
         self.files: list[Candidate] = []
         self.diags: list[Diagnostic] = []
         self.editor_templates: frozenset[str] = frozenset()
 
     def run(self) -> None:
-        stack: list[tuple[str, str]] = [(str(self.root), "")]  # (path, rel prefix)
+        # (path, rel prefix, whether the old ignore rules left this folder out: IM125)
+        stack: list[tuple[str, str, bool]] = [(str(self.root), "", False)]
         while stack:
-            path, prefix = stack.pop()
+            path, prefix, was_ignored = stack.pop()
             entries = self._list(path, prefix)
             kept: list[tuple[str, str]] = []
             names = {e.name for e in entries}
             for entry in entries:
                 rel = prefix + entry.name
-                kind = self._entry(entry, rel, prefix == "", names)
+                kind = self._entry(entry, rel, prefix == "", names, was_ignored)
                 if kind == "dir":
-                    stack.append((entry.path, rel + "/"))
+                    stack.append((entry.path, rel + "/", self._old(entry, rel, was_ignored)))
                 if kind:
                     kept.append((entry.name, rel))
             self._portability(kept)
@@ -155,7 +130,9 @@ class _Walker:
             self.diags.append(_os_diag(rel, exc, "folder"))
             return []
 
-    def _entry(self, entry: os.DirEntry[str], rel: str, top: bool, names: set[str]) -> str:
+    def _entry(
+        self, entry: os.DirEntry[str], rel: str, top: bool, names: set[str], was_ignored: bool
+    ) -> str:
         """'dir' to walk into, 'file' for a candidate, '' when left out."""
         name = entry.name
         if name.startswith(".") or name.casefold() in SYSTEM or (top and name in TOP_ONLY):
@@ -163,8 +140,12 @@ class _Walker:
                 self.diags.append(_placeholder(rel, m["orig"]))
             return ""
         is_dir = entry.is_dir(follow_symlinks=False)
-        if self.rules.match(rel, name, is_dir):
+        if self.rules.match(rel, is_dir):
+            if not self._old(entry, rel, was_ignored):
+                self._newly_ignored(entry, rel, is_dir)
             return ""
+        if not is_dir and record_extension(name) and self._old(entry, rel, was_ignored):
+            self.diags.append(changed(rel, now_ignored=False))
         if not is_dir and TEMP.fullmatch(name):
             return ""
         if entry.is_symlink():
@@ -173,6 +154,27 @@ class _Walker:
         if is_dir:
             return "" if rel in self.editor_templates else "dir"
         return "file" if self._file(entry, rel, names) else ""
+
+    def _old(self, entry: os.DirEntry[str], rel: str, was_ignored: bool) -> bool:
+        """Whether interim 0.1's ignore rules left this entry out (see interim.load.ignore)."""
+        return was_ignored or self.legacy.match(
+            rel, entry.name, entry.is_dir(follow_symlinks=False)
+        )
+
+    def _newly_ignored(self, entry: os.DirEntry[str], rel: str, is_dir: bool) -> None:
+        """IM125 for a record file the new rules leave out and the old ones did not: the
+        file itself, or each one in a folder they now leave out."""
+        if not is_dir:
+            if record_extension(entry.name) and not entry.is_symlink():
+                self.diags.append(changed(rel, now_ignored=True))
+            return
+        if entry.is_symlink():
+            return
+        for sub in self._list(entry.path, rel + "/"):
+            sub_rel = f"{rel}/{sub.name}"
+            if sub.name.startswith(".") or self.legacy.match(sub_rel, sub.name, sub.is_dir()):
+                continue
+            self._newly_ignored(sub, sub_rel, sub.is_dir(follow_symlinks=False))
 
     def _file(self, entry: os.DirEntry[str], rel: str, names: set[str]) -> bool:
         name = entry.name

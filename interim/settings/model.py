@@ -106,7 +106,7 @@ class SleepSettings:
 @dataclass(frozen=True)
 class FileSettings:
     ignore: tuple[str, ...] = setting(
-        (), "list", "Extra file or folder patterns to ignore (glob, e.g. drafts/)."
+        (), "list", "Extra file or folder patterns to ignore, as in .gitignore (e.g. drafts/)."
     )
     max_size: int = setting(1 << 20, "integer", "Largest record file read, in bytes.", low=1024)
     record_path: str = setting(

@@ -208,4 +208,15 @@ FILES: dict[str, CodeDoc] = {
         "==> CON.md <==\n---\ntype: note\ndate: 2026-11-20\ntitle: Contacts\n---\n",
         "==> contacts.md <==\n---\ntype: note\ndate: 2026-11-20\ntitle: Contacts\n---\n",
     ),
+    "IM125": CodeDoc(
+        "The patterns under `files: ignore:` in interim.yaml now follow git's rules, as in a "
+        "`.gitignore`: `drafts/*.md` matches files right inside drafts/ and no deeper, "
+        "`a/**/b` matches `a/b` too, and `!name` brings a file back. Each file the old "
+        "rules counted and the new ones leave out, or the other way round, is named once, "
+        "so that nothing changes without a word; this warning goes away in interim 0.2.",
+        "==> interim.yaml <==\nfiles:\n  ignore: [drafts/*.md]\n"
+        "==> drafts/2026/2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\n",
+        "==> interim.yaml <==\nfiles:\n  ignore: [drafts/**/*.md]\n"
+        "==> drafts/2026/2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\n",
+    ),
 }
