@@ -49,7 +49,7 @@ def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
     """Commands keep a per-file cache in the user's cache directory; a test must never read
-    or write the real one (`interim.load.cache.cache_dir` honours INTERIM_CACHE_DIR first)."""
+    or write the real one (`interim.cachedir.cache_dir` honours INTERIM_CACHE_DIR first)."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("INTERIM_CACHE_DIR", str(folder))
     return folder

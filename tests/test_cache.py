@@ -17,11 +17,12 @@ import pytest
 from conftest import Write
 
 from interim import folder as folder_module
+from interim.cachedir import cache_dir
 from interim.domain.model import Folder
 from interim.folder import cache_key, load_folder
 from interim.load import cache as cache_module
 from interim.load import parallel as parallel_module
-from interim.load.cache import FolderCache, cache_dir, cache_file
+from interim.load.cache import FolderCache, cache_file
 from interim.settings import load_settings
 from interim.types import load_types
 
@@ -354,19 +355,50 @@ def test_cache_path_and_clear_commands(
     assert not cache_file(root).exists()
 
 
-def test_cache_dir_follows_each_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@pytest.fixture
+def home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No INTERIM_CACHE_DIR, and a home folder of the test's own."""
     monkeypatch.delenv("INTERIM_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    return tmp_path
+
+
+def test_cache_dir_on_linux(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
+    assert cache_dir() == home / ".cache" / "interim"
     monkeypatch.setenv("XDG_CACHE_HOME", "/xdg")
     assert cache_dir() == Path("/xdg/interim")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
-    assert cache_dir() == tmp_path / ".cache" / "interim"
+    assert cache_dir() == home / ".cache" / "interim"
+
+
+def test_cache_dir_on_macos(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     monkeypatch.setattr(sys, "platform", "darwin")
-    assert cache_dir() == tmp_path / "Library" / "Caches" / "interim"
+    monkeypatch.setenv("XDG_CACHE_HOME", "/xdg")  # not macOS's rule
+    assert cache_dir() == home / "Library" / "Caches" / "interim"
+
+
+def test_cache_dir_on_windows(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    import platformdirs.windows
+
     monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
-    assert cache_dir() == tmp_path / "Local" / "interim" / "Cache"
+    monkeypatch.setenv("LOCALAPPDATA", str(home / "Local"))
+    # Windows' shell API is not here: answer with the folder it would give.
+    monkeypatch.setattr(
+        platformdirs.windows, "get_win_folder", lambda _: os.environ["LOCALAPPDATA"]
+    )
+    assert cache_dir() == home / "Local" / "interim" / "Cache"
+
+
+def test_interim_cache_dir_overrides_every_platform(
+    monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    monkeypatch.setenv("INTERIM_CACHE_DIR", str(home / "mine"))
+    for platform in ("linux", "darwin", "win32"):
+        monkeypatch.setattr(sys, "platform", platform)
+        assert cache_dir() == home / "mine"
 
 
 # -- forked reading ------------------------------------------------------------------------

@@ -72,7 +72,8 @@ def cache_command(show_path: bool, clear: bool, folder: Path | None) -> None:
     To make a second run fast, interim keeps what it read from each record file (values and
     problems: health data) in your user cache directory, one file per folder, readable by you
     only. Deleting it is always safe: the next run reads every file again."""
-    from interim.load.cache import cache_dir, cache_file
+    from interim.cachedir import cache_dir
+    from interim.load.cache import cache_file
     from interim.load.cache import clear as clear_cache
 
     if clear:

@@ -8,9 +8,8 @@ any change there starts it afresh. Cross-record checks are never cached; they ru
 load.
 
 Where: one file per folder, named by a hash of the folder's resolved path, in the user's cache
-directory (`cache_dir()`: `$INTERIM_CACHE_DIR`, else `$XDG_CACHE_HOME/interim`,
-`~/.cache/interim`, `~/Library/Caches/interim` on macOS, `%LOCALAPPDATA%\\interim\\Cache` on
-Windows). It holds health data, so the directory is 0700, the file 0600 (written atomically),
+directory (`interim.cachedir.cache_dir()`: `$INTERIM_CACHE_DIR`, else the platform's
+place). It holds health data, so the directory is 0700, the file 0600 (written atomically),
 and `interim cache --clear` deletes it.
 
 Why pickle is acceptable here: the file is only read when it is a regular file owned by this
@@ -29,12 +28,12 @@ import os
 import pickle
 import shutil
 import stat
-import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from interim import __version__
 from interim.atomic import write_with
+from interim.cachedir import cache_dir
 from interim.diagnostics import Diagnostic
 from interim.domain.model import Record
 
@@ -50,21 +49,6 @@ SUFFIX = ".cache"
 # mtime (coarse file-system clocks: FAT has 2 s, many Linux file systems a few ms), so its
 # result is not kept: the next run reads it again. Git's "racily clean" entries, same idea.
 RACY_NS = 2_000_000_000
-
-
-def cache_dir() -> Path:
-    """The user's cache directory for interim (not created here)."""
-    override = os.environ.get("INTERIM_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "interim" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "interim"
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"  # XDG: relative → ignore
-    return base / "interim"
 
 
 def cache_file(root: Path, directory: Path | None = None) -> Path:

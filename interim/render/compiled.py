@@ -35,7 +35,7 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
 from interim import __version__
-from interim.load.cache import cache_dir
+from interim.cachedir import cache_dir
 
 COMPILED = "compiled-templates"  # in interim's cache folder; `interim cache --clear` empties it
 SUFFIX = ".jinja"
