@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from interim.load.yaml.tree import Plain
+from interim.load.yaml.tree import Plain  # re-exported: a profile as written
 from interim.types.language import FieldSpec
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
+
+__all__ = ["SPEC", "WEEKDAYS", "Plain", "ProfileSpec", "SettingValue", "Settings", "build"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

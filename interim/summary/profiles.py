@@ -22,9 +22,8 @@ from dataclasses import dataclass
 
 from interim.diagnostics import did_you_mean
 from interim.errors import InterimError
-from interim.load.yaml.tree import Plain
 from interim.settings import Settings
-from interim.settings.model import ProfileSpec
+from interim.settings.model import Plain, ProfileSpec
 
 # DESIGN §4.5: the order of the report's sections.
 SECTIONS: tuple[tuple[str, str], ...] = (
