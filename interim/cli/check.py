@@ -39,6 +39,7 @@ def check(folder: Path | None, fmt: str, strict: bool, no_cache: bool) -> None:
 
     Each problem is one line, `path:line:col: severity CODE message`. Exit codes: 0 no
     errors, 1 errors found (or warnings with --strict), 2 usage or settings error."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.commands.check import check_lines
     from interim.diagnostics import Diagnostic
     from interim.folder import load_checked, load_folder
@@ -72,6 +73,7 @@ def cache_command(show_path: bool, clear: bool, folder: Path | None) -> None:
     To make a second run fast, interim keeps what it read from each record file (values and
     problems: health data) in your user cache directory, one file per folder, readable by you
     only. Deleting it is always safe: the next run reads every file again."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.cachedir import cache_dir
     from interim.load.cache import cache_file
     from interim.load.cache import clear as clear_cache

@@ -58,6 +58,7 @@ class InterimGroup(click.Group):
     never sees a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        # Imported here, not at the top: `interim --help` stays fast.
         from interim.errors import InterimError  # in the command's time, not at --help
 
         try:
@@ -120,6 +121,7 @@ def checked(load: Callable[[], T]) -> T:
 def load_or_stop(root: Path, quiet: bool = False, use_cache: bool = True) -> Folder:
     """Load the folder (unchanged files from the per-file cache unless `use_cache` is
     False), stopping with exit 2 on a broken settings file."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.folder import load_checked
 
     progress = None if quiet else progress_line()
@@ -149,6 +151,7 @@ def progress_line() -> Callable[[int, int], None] | None:
 
 def folder_types(folder: Path | None, type_name: str | None = None) -> dict[str, RecordType]:
     """The folder's record types (their problems on stderr); exit 2 for an unknown TYPE."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.diagnostics.formats import text_line
     from interim.types import load_types
 
@@ -167,6 +170,7 @@ def folder_types(folder: Path | None, type_name: str | None = None) -> dict[str,
 
 def console() -> Console:
     """Questions asked in the terminal; Enter gives an empty answer."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.commands.prompts import Console
 
     return Console(

@@ -40,6 +40,7 @@ def init(folder: Path | None, obsidian: bool, no_input: bool) -> None:
 
     Only what is missing is created; nothing is ever overwritten, so running it again is
     safe. Each path written is printed."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.commands.init import ask_contacts, init_folder, settings_missing
 
     root = root_of(folder)
@@ -70,6 +71,7 @@ def new_command(
     In a terminal it asks for each field, with its description and range, and re-asks when
     an answer is not valid; Enter leaves a field empty. Before `day_start` (04:00) the date
     is yesterday's. An existing file is never overwritten: the name gets -2, -3, ..."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.commands.new import check_lines, plan_new, write_record
     from interim.commands.prompts import ask_new
     from interim.settings import checked_settings

@@ -62,6 +62,7 @@ def report(
 
     Exit 0 when the report is written, even if some files have errors (the report lists
     them); 2 for a usage, settings or template error. The file is readable by you only."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.commands.report import choose_format, files_with_errors, make_report, report_target
     from interim.diagnostics.formats import text_line
     from interim.render import TemplateProblem
@@ -105,6 +106,7 @@ def report(
 def summary(folder: Path | None, since: str | None, until: Any) -> None:
     """The report's essentials in the terminal: the safety notice first, then homework,
     key numbers with sparklines, and what to discuss."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.commands.report import build_context
     from interim.render.terminal import summary_lines
 
@@ -141,6 +143,7 @@ def summary(folder: Path | None, since: str | None, until: Any) -> None:
 def watch(folder: Path | None, out: Path | None, fmt: str, poll: bool, no_cache: bool) -> None:
     """Check the folder and write the report now, then again on every save, printing the
     problems that appeared or went away. Ctrl-C stops."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.commands.watch import watch_folder
 
     watch_folder(

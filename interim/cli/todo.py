@@ -19,6 +19,7 @@ from interim.cli.group import FOLDER, load_or_stop, main, root_of
 def todo(folder: Path | None) -> None:
     """What is still to do: open homework with done-so-far against expected, what is due
     before the next session, and whether today's mood and sleep entries exist."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.commands.todo import build_todo, todo_lines
     from interim.summary.queries import report_today
 
@@ -44,6 +45,7 @@ def remind(folder: Path | None, out: Path | None) -> None:
 
     Titles are neutral ("homework due") unless `reminders.details: true`, because calendars
     sync to the cloud. Importing it again updates the events instead of duplicating them."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.commands.remind import DEFAULT_OUTPUT, build_calendar, write_calendar
     from interim.summary.queries import report_today
 

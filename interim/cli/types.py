@@ -17,6 +17,7 @@ from interim.cli.group import FOLDER_OPTION, folder_types, main
 @FOLDER_OPTION
 def types_command(type_name: str | None, folder: Path | None) -> None:
     """List the record types, or describe the fields of one TYPE."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.commands.types import describe_type, list_types
 
     types = folder_types(folder, type_name)
@@ -33,6 +34,7 @@ def types_command(type_name: str | None, folder: Path | None) -> None:
 )
 def schema(type_name: str | None, folder: Path | None, out: Path | None) -> None:
     """Print (or write with --out) the JSON Schema of each record type, for editors."""
+    # Imported here, not at the top: `interim --help` stays fast.
     from interim.types.schema import schemas_text, write_schemas
 
     types = folder_types(folder, type_name)
