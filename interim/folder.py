@@ -3,43 +3,38 @@ against types → cross-record checks → Folder.
 
 One bad file never stops the run: every problem becomes a diagnostic on that file and the
 loader goes on with the next one. Each file's result depends on that file alone (and on the
-types and settings), so results can come from the per-file cache (`interim.cache`) or from
+types and settings), so results can come from the per-file cache (`interim.load.cache`) or from
 forked workers; only the cross-record checks look at the whole folder, and they always run.
 """
 
 from __future__ import annotations
 
 import gc
-import os
-import pickle
 import posixpath
 import re
-import sys
-import threading
 import time
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from interim.config import Settings, checked_settings, load_settings
-from interim.discover import Candidate, discover, read_bytes
-from interim.errors import Diagnostic, Severity, diag
-from interim.frontmatter import Document, decode, split
-from interim.model import Folder, Record
+from interim.check.crosscheck import cross_check
+from interim.check.dates import implausible_dates
+from interim.check.duplicates import content_digest, drop_duplicates
+from interim.check.validate import validate_record
+from interim.diagnostics import Diagnostic, Severity, diag, escape_text
+from interim.domain.measures import MEASURES
+from interim.domain.model import Folder, Record
+from interim.load.cache import FolderCache, Stored, fingerprint
+from interim.load.discover import Candidate, discover, read_bytes
+from interim.load.frontmatter import Document, decode, split
+from interim.load.parallel import Progress, read_all
+from interim.load.salvage import salvage
+from interim.settings import Settings, checked_settings, load_settings
+from interim.summary.safety import safety_diagnostics
 from interim.types import RecordType, load_types
+from interim.types.kinds import Context
 
-if TYPE_CHECKING:
-    from interim.cache import FolderCache, Stored
-
-Progress = Callable[[int, int], None]
 # What one file gave: its record (or None), its own diagnostics, "not a record", and whether
 # its bytes were read (a file that could not be opened is tried again next time, not cached).
 Result = tuple[Record | None, tuple[Diagnostic, ...], bool, bool]
-
-# Forked readers only above this many files to read: a file costs ~70 µs here and ~10 µs
-# more to send back from a child, so below it the saving is a few tens of milliseconds.
-PARALLEL_MIN_FILES = 2000
-MAX_WORKERS = 4
 
 
 def load_folder(
@@ -91,8 +86,6 @@ def _load(
     use_cache: bool,
     cache: FolderCache | None,
 ) -> Folder:
-    from interim.crosscheck import cross_check
-
     started_ns = time.time_ns()
     diagnostics: list[Diagnostic] = []
     if settings is None:
@@ -100,14 +93,10 @@ def _load(
         diagnostics += found
     types, found = load_types(root)
     diagnostics += found
-    found_files = discover(
-        root, ignore=settings["files.ignore"], max_size=settings["files.max_size"]
-    )
+    found_files = discover(root, ignore=settings.files.ignore, max_size=settings.files.max_size)
     diagnostics += found_files.diagnostics
     folder = Folder(root, [], diagnostics, settings=settings, types=types)
     if cache is None and use_cache:
-        from interim.cache import FolderCache
-
         cache = own = FolderCache(root)
     else:
         own = None
@@ -127,10 +116,13 @@ def folder_notices(folder: Folder) -> list[Diagnostic]:
     """What depends on the whole folder and on the report date, so no file's cached result
     can hold it: the safety notice's IM220 lines (the same entries as the default report's
     notice) and dates too far from the report date to be meant."""
-    from interim.dates import implausible_dates
-    from interim.summary.safety import safety_diagnostics
-
     return safety_diagnostics(folder) + implausible_dates(folder)
+
+
+def cache_key(settings: Settings, types: dict[str, RecordType]) -> bytes:
+    """The cache's fingerprint for these settings and types: any change to either (every
+    setting counts, not only those a file's result uses) starts the cache afresh."""
+    return fingerprint(repr(sorted(settings.flat().items())), repr(types))
 
 
 def _results(
@@ -147,9 +139,7 @@ def _results(
     fp = b""
     known: dict[str, Stored] = {}
     if cache is not None:
-        from interim.cache import fingerprint
-
-        fp = fingerprint(settings, types)
+        fp = cache_key(settings, types)
         known = cache.lookup(fp)
     out: list[Result | None] = []
     todo: list[int] = []
@@ -160,8 +150,8 @@ def _results(
         else:
             out.append(None)
             todo.append(i)
-    reader = _Reader(types, settings["files.max_size"])
-    fresh = iter(_read_all(reader, [files[i] for i in todo], progress))
+    reader = _Reader(types, settings.files.max_size)
+    fresh = iter(read_all(reader.read, [files[i] for i in todo], progress))
     done = [r if r is not None else next(fresh) for r in out]  # in order: todo is ascending
     if cache is not None:
         entries = {
@@ -177,8 +167,6 @@ def _assemble(folder: Folder, files: list[Candidate], results: list[Result]) -> 
     """Each file's result into the folder: counted records, records left out of the numbers
     (conflict copies, files of another extension: the safety notice still reads them), and
     every diagnostic; then one entry per set of files that hold the same one."""
-    from interim.duplicates import drop_duplicates
-
     counted: list[Record] = []
     for candidate, (record, diags, not_record, was_read) in zip(files, results, strict=True):
         folder.diagnostics += diags
@@ -211,8 +199,6 @@ class _Reader:
     """Reads one candidate file into a Result. Never raises on user data."""
 
     def __init__(self, types: dict[str, RecordType], max_size: int) -> None:
-        from interim.measures import MEASURES
-
         self.types = types
         self.max_size = max_size
         self.type_names = frozenset(types)
@@ -240,9 +226,6 @@ class _Reader:
     def parse(self, text: str, rel: str) -> tuple[Record | None, list[Diagnostic], bool]:
         """(record, diagnostics, not a record). A file that gives no record may still be a
         form with a risk answer: then it is salvaged for the safety notice."""
-        from interim.duplicates import content_digest
-        from interim.salvage import salvage
-
         doc = split(text, rel)
         diags = list(doc.diagnostics)
         if not doc.has_front_matter:
@@ -276,9 +259,6 @@ class _Reader:
         return record, (_other_extension(rel, why),), False, True
 
     def _validate(self, doc: Document, rel: str) -> tuple[Record | None, list[Diagnostic]]:
-        from interim.types.kinds import Context
-        from interim.validate import validate_record
-
         ctx = Context(rel, self.type_names, self.instruments)
         stem = posixpath.splitext(posixpath.basename(rel))[0]
         assert doc.front is not None
@@ -327,8 +307,6 @@ def _extension(rel: str) -> str:
 
 
 def _other_extension(rel: str, why: str) -> Diagnostic:
-    from interim.errors import escape_text
-
     name = posixpath.basename(rel)
     base = name[: -len(_extension(rel))] if _extension(rel) else name
     return diag(
@@ -362,108 +340,3 @@ def _not_a_record(rel: str) -> Diagnostic:
         "no front matter: not a record (that is fine for handouts and notes to self)",
         "to make it a record, start it with `---`, `type: …`, `---`",
     )
-
-
-# -- reading many files --------------------------------------------------------------------
-
-
-def _read_all(reader: _Reader, files: list[Candidate], progress: Progress | None) -> list[Result]:
-    if len(files) >= PARALLEL_MIN_FILES:
-        results = _forked(reader, files, progress)
-        if results is not None:
-            return results
-    out = []
-    total = len(files)
-    for n, candidate in enumerate(files):
-        out.append(reader.read(candidate))
-        if progress is not None:
-            progress(n + 1, total)
-    return out
-
-
-def _workers() -> int:
-    """Forked workers are used only where fork is safe: Linux (macOS frameworks break after
-    fork), and no other thread running (a fork copies a lock held by another thread in its
-    locked state; the watcher's observer threads are such threads)."""
-    if sys.platform != "linux" or threading.active_count() > 1:
-        return 1
-    if os.environ.get("INTERIM_WORKERS", "").isdigit():  # benchmarks and tests choose
-        return max(1, int(os.environ["INTERIM_WORKERS"]))
-    # Every CPU we may run on. Measured on 2 cores with 10,000 records: 0.61 s against 0.87 s
-    # when the other core is free, 7% slower when both are busy. The load average cannot
-    # tell the two apart (it lags a minute behind), so we take the common, idle case.
-    return max(1, min(len(os.sched_getaffinity(0)), MAX_WORKERS))
-
-
-def _forked(
-    reader: _Reader, files: list[Candidate], progress: Progress | None
-) -> list[Result] | None:
-    """Read slices of `files` in forked children (they inherit the loaded types, so nothing is
-    set up twice) while this process reads the first slice; each child sends its results back
-    pickled through a pipe. None when it cannot be done or a child failed: the caller reads
-    everything itself, so a failure here costs time, never a result."""
-    n = _workers()
-    if n < 2:
-        return None
-    size = -(-len(files) // n)
-    slices = [files[i : i + size] for i in range(0, len(files), size)]
-    children: list[tuple[int, int]] = []
-    try:
-        for part in slices[1:]:
-            children.append(_spawn(reader, part))
-        mine = []
-        for k, candidate in enumerate(slices[0]):
-            mine.append(reader.read(candidate))
-            if progress is not None:
-                progress(min((k + 1) * len(slices), len(files)), len(files))
-        theirs = []
-        while children:
-            theirs.append(_collect(children.pop(0)))
-    except OSError:
-        return None
-    finally:
-        for child in children:
-            _reap(child)
-    if any(part is None for part in theirs):
-        return None
-    return mine + [r for part in theirs for r in part or ()]
-
-
-def _spawn(reader: _Reader, part: Sequence[Candidate]) -> tuple[int, int]:
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: read, send, and leave without running the parent's exit code
-        code = 1
-        try:
-            os.close(read_end)
-            data = pickle.dumps([reader.read(c) for c in part], pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    return pid, read_end
-
-
-def _collect(child: tuple[int, int]) -> list[Result] | None:
-    """A child's results (None if it failed). Closes its pipe and waits for it, whatever
-    happens, so `_reap` is only for the children never collected."""
-    pid, read_end = child
-    try:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-    finally:
-        _, status = os.waitpid(pid, 0)
-    if status != 0:
-        return None
-    results: list[Result] = pickle.loads(data)  # the collector is off (`load_folder`)
-    return results
-
-
-def _reap(child: tuple[int, int]) -> None:
-    """Close and wait for a child that was never collected (an error, or Ctrl-C): without a
-    reader its write fails, and it exits."""
-    pid, read_end = child
-    os.close(read_end)
-    os.waitpid(pid, 0)

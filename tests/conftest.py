@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import settings as hypothesis_settings
 
-from interim.errors import Diagnostic
-from interim.model import Record
+from interim.diagnostics import Diagnostic
+from interim.domain.model import Record
 
 # CI (`.ci/run` sets INTERIM_CI=1) runs the property tests on hypothesis's fixed examples,
 # so a submission never fails on a draw that a local run would have found first; `make test`
@@ -49,7 +49,7 @@ def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
     """Commands keep a per-file cache in the user's cache directory; a test must never read
-    or write the real one (`interim.cache.cache_dir` honours INTERIM_CACHE_DIR first)."""
+    or write the real one (`interim.cachedir.cache_dir` honours INTERIM_CACHE_DIR first)."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("INTERIM_CACHE_DIR", str(folder))
     return folder
@@ -95,11 +95,11 @@ class Checked:
 
 
 def check_record(content: str | bytes, path: str = "x.md") -> Checked:
-    from interim.frontmatter import decode, split
-    from interim.measures import MEASURES
+    from interim.check.validate import validate_record
+    from interim.domain.measures import MEASURES
+    from interim.load.frontmatter import decode, split
     from interim.types import builtin_types
     from interim.types.kinds import Context
-    from interim.validate import validate_record
 
     data = content.encode("utf-8") if isinstance(content, str) else content
     text, diags = decode(data, path)
@@ -118,8 +118,8 @@ def check_record(content: str | bytes, path: str = "x.md") -> Checked:
 
 def _folder_notices(record: Record | None, types: dict[str, object]) -> list[Diagnostic]:
     """What `load_folder` adds for this record alone: the safety notice's IM220 lines."""
+    from interim.domain.model import Folder
     from interim.folder import folder_notices
-    from interim.model import Folder
 
     if record is None:
         return []

@@ -1,4 +1,4 @@
-"""The per-file cache (interim.cache) and the loader's other fast paths (interim.folder):
+"""The per-file cache (interim.load.cache) and the loader's other fast paths (interim.folder):
 whatever state the cache is in, a load gives exactly what a load without it gives."""
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from typing import Any
 import pytest
 from conftest import Write
 
-from interim import cache as cache_module
 from interim import folder as folder_module
-from interim.cache import FolderCache, cache_dir, cache_file, fingerprint
-from interim.config import load_settings
-from interim.folder import load_folder
-from interim.model import Folder
+from interim.cachedir import cache_dir
+from interim.domain.model import Folder
+from interim.folder import cache_key, load_folder
+from interim.load import cache as cache_module
+from interim.load import parallel as parallel_module
+from interim.load.cache import FolderCache, cache_file
+from interim.settings import load_settings
 from interim.types import load_types
 
 AN_HOUR_AGO = time.time_ns() - 3600 * 10**9
@@ -181,7 +183,7 @@ def test_a_broken_cache_gives_the_same_folder(
 def _fingerprint(root: Path) -> bytes:
     settings, _ = load_settings(root)
     types, _ = load_types(root)
-    return fingerprint(settings, types)
+    return cache_key(settings, types)
 
 
 def test_a_cache_from_another_version_is_not_used(
@@ -353,19 +355,50 @@ def test_cache_path_and_clear_commands(
     assert not cache_file(root).exists()
 
 
-def test_cache_dir_follows_each_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@pytest.fixture
+def home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No INTERIM_CACHE_DIR, and a home folder of the test's own."""
     monkeypatch.delenv("INTERIM_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    return tmp_path
+
+
+def test_cache_dir_on_linux(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
+    assert cache_dir() == home / ".cache" / "interim"
     monkeypatch.setenv("XDG_CACHE_HOME", "/xdg")
     assert cache_dir() == Path("/xdg/interim")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
-    assert cache_dir() == tmp_path / ".cache" / "interim"
+    assert cache_dir() == home / ".cache" / "interim"
+
+
+def test_cache_dir_on_macos(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     monkeypatch.setattr(sys, "platform", "darwin")
-    assert cache_dir() == tmp_path / "Library" / "Caches" / "interim"
+    monkeypatch.setenv("XDG_CACHE_HOME", "/xdg")  # not macOS's rule
+    assert cache_dir() == home / "Library" / "Caches" / "interim"
+
+
+def test_cache_dir_on_windows(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    import platformdirs.windows
+
     monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
-    assert cache_dir() == tmp_path / "Local" / "interim" / "Cache"
+    monkeypatch.setenv("LOCALAPPDATA", str(home / "Local"))
+    # Windows' shell API is not here: answer with the folder it would give.
+    monkeypatch.setattr(
+        platformdirs.windows, "get_win_folder", lambda _: os.environ["LOCALAPPDATA"]
+    )
+    assert cache_dir() == home / "Local" / "interim" / "Cache"
+
+
+def test_interim_cache_dir_overrides_every_platform(
+    monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    monkeypatch.setenv("INTERIM_CACHE_DIR", str(home / "mine"))
+    for platform in ("linux", "darwin", "win32"):
+        monkeypatch.setattr(sys, "platform", platform)
+        assert cache_dir() == home / "mine"
 
 
 # -- forked reading ------------------------------------------------------------------------
@@ -379,16 +412,16 @@ def test_forked_reading_gives_the_same_folder(
 ) -> None:
     root = make_folder(tmp_path / "f", write)
     serial = snapshot(load_folder(root))
-    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(parallel_module, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setenv("INTERIM_WORKERS", "3")
     used = []
-    real = folder_module._forked
+    real = parallel_module._forked
 
     def spy(*args: Any) -> Any:
         used.append(result := real(*args))
         return result
 
-    monkeypatch.setattr(folder_module, "_forked", spy)
+    monkeypatch.setattr(parallel_module, "_forked", spy)
     assert snapshot(load_folder(root)) == serial
     assert used
     if threading.active_count() == 1:  # another test's thread would make it read here
@@ -401,7 +434,7 @@ def test_a_failing_child_falls_back_to_reading_here(
 ) -> None:
     root = make_folder(tmp_path / "f", write)
     serial = snapshot(load_folder(root))
-    monkeypatch.setattr(folder_module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(parallel_module, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setenv("INTERIM_WORKERS", "2")
     parent = os.getpid()
     real = folder_module._Reader.read

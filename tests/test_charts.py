@@ -1,4 +1,4 @@
-"""interim.charts: inline SVG that is deterministic, well-formed, escaped and honest about
+"""interim.render.charts: inline SVG that is deterministic, well-formed, escaped and honest about
 gaps."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from interim import charts
-from interim.measures import GAD7, PHQ9
+from interim.domain.measures import GAD7, PHQ9
+from interim.render import charts
 
 NS = "{http://www.w3.org/2000/svg}"
 DAYS = [dt.date(2026, 11, 4) + dt.timedelta(days=i) for i in range(14)]

@@ -1,4 +1,4 @@
-"""interim.config: `interim.yaml` has a default for every key and is validated with positions;
+"""interim.settings: `interim.yaml` has a default for every key and is validated with positions;
 a broken settings file stops a command with exit 2 and a positioned message (DESIGN §2, §3)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pytest
 from click.testing import Result
 from conftest import Write
 
-from interim.config import SETTINGS_FILE, SPEC, Settings, load_settings, settings_errors
-from interim.errors import Diagnostic, Severity
+from interim.diagnostics import Diagnostic, Severity
+from interim.settings import SETTINGS_FILE, SPEC, Settings, load_settings, settings_errors
 
 RunCli = Callable[..., Result]
 
@@ -30,19 +30,19 @@ def test_no_settings_file_gives_every_default(tmp_path: Path) -> None:
     settings, diags = load_settings(tmp_path)
     assert diags == []
     assert settings.path is None
-    assert settings.values == {key: default for key, default, _ in SPEC}
+    assert settings.flat() == {key: default for key, default, _ in SPEC}
 
 
 def test_every_setting_has_a_default_and_a_description() -> None:
     for key, _, spec in SPEC:
         assert spec.description, key
     settings = Settings()
-    assert settings["checkin.day"] == "sunday"
-    assert settings["checkin.time"] == dt.time(18, 0)
-    assert settings["day_start"] == dt.time(4, 0)
-    assert settings["sleep.window"] is False
-    assert settings["sleep.window_min_hours"] == 5
-    assert settings["report.paper"] == "a4"
+    assert settings.checkin.day == "sunday"
+    assert settings.checkin.time == dt.time(18, 0)
+    assert settings.day_start == dt.time(4, 0)
+    assert settings.sleep.window is False
+    assert settings.sleep.window_min_hours == 5
+    assert settings.report.paper == "a4"
     assert settings.crisis_contacts == ""
     assert settings.report_date is None
 
@@ -50,7 +50,7 @@ def test_every_setting_has_a_default_and_a_description() -> None:
 def test_empty_settings_file_gives_every_default(tmp_path: Path, write: Write) -> None:
     settings, diags = settings_of(tmp_path, write, "# nothing yet\n")
     assert diags == []
-    assert settings.values == Settings().values
+    assert settings.flat() == Settings().flat()
 
 
 def test_settings_values_are_read_by_kind(tmp_path: Path, write: Write) -> None:
@@ -63,22 +63,22 @@ def test_settings_values_are_read_by_kind(tmp_path: Path, write: Write) -> None:
     assert diags == []
     assert settings.name == "Sam"
     assert settings.report_date == dt.date(2026, 11, 17)
-    assert settings["checkin.day"] == "friday"
-    assert settings["checkin.time"] == dt.time(19, 30)
-    assert settings["sleep.window"] is True
-    assert settings["sleep.efficiency_target"] == 80
-    assert settings["files.ignore"] == ["drafts/"]
+    assert settings.checkin.day == "friday"
+    assert settings.checkin.time == dt.time(19, 30)
+    assert settings.sleep.window is True
+    assert settings.sleep.efficiency_target == 80
+    assert settings.files.ignore == ("drafts/",)
 
 
 def test_unquoted_time_setting_is_a_time_not_sexagesimal(tmp_path: Path, write: Write) -> None:
     settings, _ = settings_of(tmp_path, write, "day_start: 05:30\n")
-    assert settings["day_start"] == dt.time(5, 30)
+    assert settings.day_start == dt.time(5, 30)
 
 
 def test_empty_setting_keeps_its_default(tmp_path: Path, write: Write) -> None:
     settings, diags = settings_of(tmp_path, write, "checkin:\n  day:\n")
     assert diags == []
-    assert settings["checkin.day"] == "sunday"
+    assert settings.checkin.day == "sunday"
 
 
 def test_crisis_contacts_are_read(tmp_path: Path, write: Write) -> None:
@@ -97,7 +97,7 @@ def test_bad_value_is_im901_at_the_value(tmp_path: Path, write: Write) -> None:
 def test_out_of_range_setting_is_im901_and_keeps_the_default(tmp_path: Path, write: Write) -> None:
     settings, diags = settings_of(tmp_path, write, "sleep:\n  efficiency_target: 120\n")
     assert where(diags) == [("IM901", 2, 22)]
-    assert settings["sleep.efficiency_target"] == 85
+    assert settings.sleep.efficiency_target == 85
 
 
 def test_sleep_window_never_goes_below_five_hours(tmp_path: Path, write: Write) -> None:
@@ -154,7 +154,7 @@ def test_a_section_written_as_a_value_is_an_error_not_an_unknown_key(
 def test_an_empty_section_keeps_its_defaults(tmp_path: Path, write: Write) -> None:
     settings, diags = settings_of(tmp_path, write, "sleep:\n")
     assert diags == []
-    assert settings["sleep.efficiency_target"] == 85
+    assert settings.sleep.efficiency_target == 85
 
 
 def test_yaml_syntax_error_is_im901_with_position(tmp_path: Path, write: Write) -> None:
@@ -215,3 +215,55 @@ def test_unknown_setting_does_not_stop_check(tmp_path: Path, write: Write, run_c
     result = run_cli(["check", str(tmp_path)])
     assert result.exit_code == 0
     assert result.stdout.count("interim.yaml:1:1: warning IM902") == 1
+
+
+# -- the typed tree ------------------------------------------------------------------------
+
+
+def test_every_setting_is_an_attribute_of_the_tree() -> None:
+    """SPEC is derived from the dataclass tree: each dotted key is the attribute path."""
+    settings = Settings()
+    for key, default, _ in SPEC:
+        node: object = settings
+        for part in key.split("."):
+            node = getattr(node, part)
+        assert node == default, key
+
+
+def test_the_tree_is_frozen() -> None:
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Settings().sleep.window = True
+
+
+def _another(value: object, spec_kind: str, choices: tuple[str, ...]) -> object:
+    """A value of the setting's kind that differs from `value`."""
+    if spec_kind == "choice":
+        return next(c for c in choices if c != value)
+    if spec_kind == "boolean":
+        return not value
+    if spec_kind in ("integer", "scale", "minutes", "number"):
+        return int(value) + 1
+    if spec_kind == "date":
+        return dt.date(2026, 11, 20)
+    if spec_kind == "time":
+        return dt.time(5, 5)
+    if spec_kind == "list":
+        return ("drafts/",)
+    if spec_kind == "mapping":
+        return {"gp": {"free_text": "false"}}
+    return f"{value}x"
+
+
+@pytest.mark.parametrize("key", [key for key, _, _ in SPEC])
+def test_the_cache_key_changes_with_every_setting(key: str) -> None:
+    from interim.folder import cache_key
+    from interim.settings.model import build
+    from interim.types import builtin_types
+
+    default, spec = next((d, s) for k, d, s in SPEC if k == key)
+    changed = build({key: _another(default, spec.kind, spec.choices)})
+    assert changed.flat()[key] != default
+    types = builtin_types()
+    assert cache_key(changed, types) != cache_key(Settings(), types)

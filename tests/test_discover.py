@@ -1,4 +1,4 @@
-"""Tests for interim.discover: which files in a folder are records, and why others are not."""
+"""Tests for interim.load.discover: which files in a folder are records, and why others are not."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from interim.discover import Candidate, Discovery, discover, read_bytes
+from interim.load.discover import Candidate, Discovery, discover, read_bytes
 
 RECORD = "---\ntype: note\ndate: 2026-11-20\n---\nText.\n"
 needs_posix = pytest.mark.skipif(os.name != "posix", reason="POSIX file types")
@@ -805,3 +805,48 @@ def test_terminal_escapes_in_names_are_escaped(tmp_path: Path) -> None:
     (d,) = [d for d in found.diagnostics if d.code == "IM120"]
     assert "\x1b" not in d.message + d.hint
     assert "\\x1b[31mred" in d.message
+
+
+# -- files.ignore follows git's rules (pathspec); IM125 names what changed until 0.2 --------
+
+
+@pytest.mark.parametrize(
+    ("patterns", "files", "counted", "changed"),
+    [
+        # `*` does not cross `/`: a file deeper in drafts/ is counted now, and said so
+        (["drafts/*.md"], ["drafts/a.md", "drafts/2026/b.md"], ["drafts/2026/b.md"],
+         [("drafts/2026/b.md", "counted")]),
+        # `**/` matches no folder too: a/b is left out now
+        (["a/**/b.md"], ["a/b.md", "a/x/b.md"], [], [("a/b.md", "left out")]),
+        # `!` brings a file back (it was a literal name before)
+        (["*.md", "!keep.md"], ["keep.md", "other.md"], ["keep.md"], [("keep.md", "counted")]),
+        # the same under both rules: nothing to say
+        (["drafts/"], ["drafts/a.md", "b.md"], ["b.md"], []),
+    ],
+)  # fmt: skip
+def test_ignore_patterns_follow_git(
+    tmp_path: Path,
+    patterns: list[str],
+    files: list[str],
+    counted: list[str],
+    changed: list[tuple[str, str]],
+) -> None:
+    for rel in files:
+        touch(tmp_path, rel)
+    found = discover(tmp_path, ignore=patterns)
+    assert rels(found) == counted
+    said = [
+        (d.path, "counted" if "counted now" in d.message else "left out")
+        for d in found.diagnostics
+        if d.code == "IM125"
+    ]
+    assert said == changed
+    assert all(d.severity.value == "warning" for d in found.diagnostics)
+
+
+def test_the_ignore_transition_warning_goes_in_0_2() -> None:
+    """IM125 and interim.load.ignore.LegacyRules say what the switch to git's rules changed
+    for one minor version only: remove them in 0.2."""
+    import interim
+
+    assert interim.__version__.startswith("0.1."), "remove IM125 and LegacyRules"

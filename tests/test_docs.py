@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from interim import docgen
 from interim.cli import main
-from interim.codedocs import DOCS, example_files
-from interim.codes import CODES
+from interim.diagnostics import docgen
+from interim.diagnostics.codes import CODES
+from interim.diagnostics.explain import DOCS, example_files
 from interim.folder import load_folder
 
 ROOT = Path(__file__).parent.parent
 DOCS_PAGE = ROOT / "docs" / "diagnostics.md"
-REGENERATE = "run `python -m interim.docgen` to regenerate docs/diagnostics.md"
+REGENERATE = "run `python -m interim.diagnostics.docgen` to regenerate docs/diagnostics.md"
 
 
 # -- the code docs -------------------------------------------------------------------------
@@ -115,7 +115,7 @@ def test_docgen_writes_and_checks(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert docgen.main(["--check", "--output", str(page)]) == 0
     page.write_bytes(page.read_bytes() + b"edited by hand\n")
     assert docgen.main(["--check", "--output", str(page)]) == 1
-    assert "python -m interim.docgen" in capsys.readouterr().err
+    assert "python -m interim.diagnostics.docgen" in capsys.readouterr().err
 
 
 def test_fence_outgrows_backticks_inside() -> None:

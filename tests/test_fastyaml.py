@@ -1,4 +1,4 @@
-"""interim.fastyaml must give exactly the tree the libyaml loader gives, or None: compared on
+"""interim.load.yaml.fast must give exactly the tree the libyaml loader gives, or None: compared on
 every example file, on a generated folder, and on generated near-misses."""
 
 from __future__ import annotations
@@ -13,17 +13,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interim.fastyaml import fast_mapping
-from interim.frontmatter import _lines, decode
-from interim.yamlload import load_yaml
-from interim.yamltree import Mapping
+from interim.load.frontmatter import _lines, decode
+from interim.load.yaml.events import load_yaml
+from interim.load.yaml.fast import fast_mapping
+from interim.load.yaml.tree import Mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def libyaml(text: str) -> tuple[Mapping | None, list[object]]:
     """The positioned libyaml loader alone, the fast path switched off."""
-    with mock.patch("interim.fastyaml.fast_mapping", return_value=None):
+    with mock.patch("interim.load.yaml.fast.fast_mapping", return_value=None):
         return load_yaml(text, "x.md", line_offset=1)
 
 
@@ -217,7 +217,7 @@ def test_generated_near_misses_agree_or_fall_back(text: str) -> None:
 
 
 def test_a_key_longer_than_libyaml_allows_goes_to_libyaml() -> None:
-    from interim.fastyaml import fast_mapping
+    from interim.load.yaml.fast import fast_mapping
 
     assert fast_mapping("k" * 1000 + ": x", 1) is not None
     assert fast_mapping("k" * 1025 + ": x", 1) is None

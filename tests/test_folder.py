@@ -9,9 +9,9 @@ from pathlib import Path
 
 from conftest import Write
 
-from interim.config import Settings
-from interim.errors import Diagnostic, Severity
+from interim.diagnostics import Diagnostic, Severity
 from interim.folder import load_folder
+from interim.settings import Settings
 
 GOOD = "---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\nA fine day.\n"
 BAD = "---\ntype: mood\ndate: 2026-11-21\nmood: 40\n---\n"

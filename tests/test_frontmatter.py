@@ -1,4 +1,4 @@
-"""interim.frontmatter: decoding, splitting front matter from the body with exact positions,
+"""interim.load.frontmatter: decoding, splitting front matter from the body with exact positions,
 the near-miss messages, and the safe event-based YAML loader (DESIGN §2.1, §2.2)."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ import codecs
 
 import pytest
 
-from interim.errors import Severity
-from interim.frontmatter import Document, decode, split
-from interim.yamlload import MAX_FRONT_MATTER_CHARS, load_yaml
-from interim.yamltree import Mapping, Scalar, Sequence, plain_value
+from interim.diagnostics import Severity
+from interim.load.frontmatter import Document, decode, split
+from interim.load.yaml.events import MAX_FRONT_MATTER_CHARS, load_yaml
+from interim.load.yaml.tree import Mapping, Scalar, Sequence, plain_value
 
 RECORD = "---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\nBody text.\n"
 
@@ -495,3 +495,11 @@ def test_quoted_null_is_not_null() -> None:
     assert isinstance(b, Scalar)
     assert not a.is_null()
     assert b.is_null()
+
+
+def test_a_flow_mapping_broken_off_by_a_comment_is_a_diagnostic() -> None:
+    """`{---#c` once crashed the comment check (an empty value past the last line);
+    found by tests/test_property.py."""
+    tree, diags = load_yaml("{---#c", "x.md", line_offset=1)
+    assert tree is None
+    assert [(d.code, d.line) for d in diags] == [("IM107", 2)]

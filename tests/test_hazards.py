@@ -98,7 +98,7 @@ def test_every_format_says_what_was_left_out(fmt: str, tmp_path: Path, run_cli: 
 
 
 def test_watch_says_what_was_left_out(tmp_path: Path) -> None:
-    from interim.live import rebuilder
+    from interim.commands.watch import rebuilder
 
     root = _copy("unreadable-and-broken", tmp_path)
     lines: list[str] = []

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from conftest import Write
 
+from interim.domain.model import Folder
 from interim.folder import load_folder
-from interim.model import Folder
 
 GOOD = "---\ntype: mood\ndate: 2026-11-20\nmood: 4\n---\n"
 BAD = "---\ntype: mood\ndate: 2026-11-21\nmood: 40\n---\n"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from interim.config import SETTINGS_FILE, SPEC, load_settings
-from interim.layout import LAYOUT, init_folder, obsidian_types, settings_text
+from interim.commands.init import LAYOUT, init_folder, obsidian_types, settings_text
+from interim.settings import SETTINGS_FILE, SPEC, load_settings
 from interim.types import builtin_types
 from tests.conftest import write_file
 
@@ -71,7 +71,7 @@ def test_settings_file_lists_every_setting_and_loads_as_the_defaults(tmp_path: P
         assert spec.description in text, key  # commented with its description
     settings, problems = load_settings(tmp_path)
     assert problems == []
-    assert settings.values == {key: default for key, default, _ in SPEC}
+    assert settings.flat() == {key: default for key, default, _ in SPEC}
 
 
 @pytest.mark.parametrize("contacts", ["Samaritans: 116 123", "#1 call 999", "no", "'quoted' \"x\""])

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from conftest import Checked
 
+from interim.load.yaml.events import load_yaml
+from interim.load.yaml.tree import Scalar
 from interim.types.kinds import Context, convert, instrument_key, is_missing, normalise
 from interim.types.language import FieldSpec
-from interim.yamlload import load_yaml
-from interim.yamltree import Scalar
 
 CheckText = Callable[..., Checked]
 

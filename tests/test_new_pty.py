@@ -140,7 +140,7 @@ def test_phq9_item_9_shows_the_safety_notice_at_once(folder: Path, run_cli) -> N
 
 
 def test_init_asks_for_crisis_contacts_in_a_terminal(tmp_path: Path) -> None:
-    from interim.config import load_settings
+    from interim.settings import load_settings
 
     root = tmp_path / "my-therapy"
     term = Terminal(["init", str(root)])

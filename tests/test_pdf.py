@@ -51,8 +51,8 @@ def text_of(pdf: bytes) -> list[str]:
 
 
 def pdf_for(root: Path, profile: str = "full") -> bytes:
-    context, folder = context_for(root, profile)
-    return render(context, "pdf", folder_root=root, settings=folder.settings, folder=folder)
+    context, _ = context_for(root, profile)
+    return render(context, "pdf", folder_root=root)
 
 
 def custom(root: Path, text: str) -> None:
@@ -85,7 +85,7 @@ def test_example_pdf_is_the_same_bytes_every_time(example: tuple[bytes, bytes]) 
 
 
 def test_example_pdf_has_every_section_and_the_homework_rows(example: tuple[bytes, bytes]) -> None:
-    context, _ = context_for(EXAMPLE)
+    context = context_for(EXAMPLE)[0].to_data()
     text = " ".join(text_of(example[0]))
     headings = ["Session report", "At a glance", "Homework", "Key numbers", "To discuss"]
     headings += ["Day by day", *(s["title"] for s in context["sections"]), "Problems"]
@@ -161,7 +161,7 @@ def test_every_section_renders(tmp_path: Path, profile: str) -> None:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(front if rel.endswith(".yaml") else f"---\n{front}\n---\nText.\n", "utf-8")
-    context, _ = context_for(root, profile)
+    context = context_for(root, profile)[0].to_data()
     assert len(context["sections"]) == (14 if profile == "full" else 13)
     text = " ".join(text_of(pdf_for(root, profile)))
     at = 0
@@ -325,7 +325,7 @@ def test_a_symlinked_template_is_refused(tmp_path: Path) -> None:
 def test_typst_warnings_name_the_template_line(tmp_path: Path) -> None:
     root = make_folder(tmp_path, hostile=False)
     custom(root, '= Mine\n#text(font: "Comic Sans")[Hi]\n')
-    context, folder = context_for(root)
+    context, _ = context_for(root)
     notes: list[str] = []
-    render(context, "pdf", folder_root=root, settings=folder.settings, warnings=notes)
+    render(context, "pdf", folder_root=root, warnings=notes)
     assert notes == ["templates/report.typ:2: unknown font family: comic sans"]

@@ -93,8 +93,8 @@ def test_refused_when_the_notice_is_not_on_page_one(
 
 def banner_visible(root: Path) -> bool:
     """Most of a band across the notice is its yellow (#fff3c4) on the rendered page 1."""
-    context, folder = context_for(root)
-    with typst_compiler(context, root, folder.settings) as (compiler, _):
+    context, _ = context_for(root)
+    with typst_compiler(context, root) as (compiler, _):
         pages = compiler.compile(format="png", ppi=36)
     _, rows = decode_png(pages[0] if isinstance(pages, list) else pages)
     mm = 36 / 25.4

@@ -14,10 +14,10 @@ from conftest import check_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interim.codes import CODES
-from interim.errors import Diagnostic
+from interim.diagnostics import Diagnostic
+from interim.diagnostics.codes import CODES
 from interim.folder import load_folder
-from interim.frontmatter import Document, decode, split
+from interim.load.frontmatter import Document, decode, split
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

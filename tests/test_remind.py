@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from dateutil.rrule import rrulestr
 
-from interim import remind
+from interim.commands import remind
 from tests.conftest import write_file
 
 SETTINGS = """\

@@ -255,7 +255,7 @@ def test_csv_rows_follow_the_diary_day() -> None:
     def paths(day_start: dt.time) -> list[str]:
         loaded = folder(records, settings(day_start=day_start, report_date=dt.date(2026, 11, 25)))
         period = resolve_period(loaded.records, settings=loaded.settings)
-        rows = csv.reader(io.StringIO(report_csv(build_report(loaded, period), loaded).decode()))
+        rows = csv.reader(io.StringIO(report_csv(build_report(loaded, period)).decode()))
         return [row[4] for row in rows if row[5] == "mood"]
 
     assert paths(dt.time(4, 0)) == ["records/b-evening.md", "records/a-late.md"]

@@ -171,14 +171,14 @@ def outcome(base: Path, tmp_path: Path, template: str) -> tuple[str, str]:
     """What interim did with the template, and the report or the message."""
     from test_render_support import context_for
 
-    from interim.errors import Diagnostic
+    from interim.diagnostics import Diagnostic
     from interim.render import SafetyNoticeMissing, render
 
     root = with_template(base, tmp_path, template)
-    context, folder = context_for(root)
+    context, _ = context_for(root)
     notes: list[Diagnostic] = []
     try:
-        html = render(context, "html", folder_root=root, settings=folder.settings, notes=notes)
+        html = render(context, "html", folder_root=root, notes=notes)
     except (TemplateProblem, SafetyNoticeMissing) as exc:
         return "refused", str(exc)
     text = html.decode("utf-8")

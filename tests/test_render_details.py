@@ -78,9 +78,9 @@ def outputs(folder: Path) -> dict[str, str]:
     assert not loaded.diagnostics, loaded.diagnostics
     out = {}
     for fmt in ("html", "md", "json"):
-        data = render(context, fmt, folder_root=folder, settings=loaded.settings, folder=loaded)
+        data = render(context, fmt, folder_root=folder)
         out[fmt] = data.decode("utf-8")
-    pdf = render(context, "pdf", folder_root=folder, settings=loaded.settings, folder=loaded)
+    pdf = render(context, "pdf", folder_root=folder)
     out["pdf"] = " ".join(
         " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages
     )

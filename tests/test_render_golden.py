@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from interim.config import load_settings
+from interim.commands.report import make_report
 from interim.folder import load_folder
-from interim.render.run import make_report
+from interim.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "example-folder"

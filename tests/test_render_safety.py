@@ -177,10 +177,10 @@ def test_placement_rules() -> None:
 
 
 def test_context_is_never_changed_by_rendering(folder: Path) -> None:
-    context, loaded = context_for(folder)
-    before = json.dumps(context, sort_keys=True)
-    render(context, "html", folder_root=folder, settings=loaded.settings)
-    assert json.dumps(context, sort_keys=True) == before
+    context, _ = context_for(folder)
+    before = json.dumps(context.to_data(), sort_keys=True)
+    render(context, "html", folder_root=folder)
+    assert json.dumps(context.to_data(), sort_keys=True) == before
 
 
 @pytest.mark.parametrize("profile", ["full", "scores-only", "gp"])
@@ -225,3 +225,25 @@ def test_nothing_but_the_header_comes_before_the_notice(folder: Path, profile: s
     head, _ = md.split(MD_BANNER)
     assert [line for line in head.splitlines() if line] == [md.splitlines()[0], md.splitlines()[2]]
     assert html.index("</header>") < html.index(BANNER)
+
+
+def test_csv_keeps_to_the_profile(folder: Path) -> None:
+    """The CSV shares what the profile shares: no free text without it (no body, situation
+    or emotion names), and only the profile's sections (with sessions and homework). It
+    once read the profile's name as if it were the profile, and shared everything."""
+    import csv
+    import io
+
+    def rows(profile: str) -> list[dict[str, str]]:
+        text = rendered(folder, "csv", profile)
+        return [r for r in csv.DictReader(io.StringIO(text)) if r["type"] != "safety-notice"]
+
+    full = rows("full")
+    assert {"body", "situation", "emotions"} <= {r["field"] for r in full}
+    for profile in ("scores-only", "gp"):
+        shared = rows(profile)
+        assert shared, profile
+        assert not {"body", "situation", "emotions", "tags"} & {r["field"] for r in shared}
+        assert {"mood", "anxiety"} <= {r["field"] for r in shared if r["type"] == "mood"}
+    assert {r["type"] for r in rows("gp")} <= {"mood", "session", "homework", "review"}
+    assert "questionnaire" in {r["type"] for r in rows("scores-only")}

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from test_render_support import Tags, load
 
+from interim.commands.report import build_context
 from interim.render import render
-from interim.render.run import build_context
 
 VALID = Path(__file__).parent / "corpus" / "valid"
 URGE_TYPE = """name: urge
@@ -55,10 +55,11 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_section_renders(folder: Path, fmt: str, profile: str) -> None:
     loaded = load(folder)
     context = build_context(loaded, since="30d", until=dt.date(2026, 11, 24), profile=profile)
-    ids = {s["id"] for s in context["sections"]}
+    data = context.to_data()
+    ids = {s["id"] for s in data["sections"]}
     assert {"mood", "sleep", "eating", "reading", "urge"} <= ids, ids
-    text = render(context, fmt, folder_root=folder, settings=loaded.settings).decode()
-    for section in context["sections"]:
+    text = render(context, fmt, folder_root=folder).decode()
+    for section in data["sections"]:
         assert section["title"] in text
     if fmt == "html":
         assert not [t for t, _ in Tags(text).tags if t in ("script", "b")]

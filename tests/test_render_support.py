@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
-from interim.config import load_settings
+from interim.domain.model import Folder
 from interim.folder import load_folder
-from interim.model import Folder
 from interim.render import render
+from interim.settings import load_settings
 from interim.summary import build_report, resolve_period
+from interim.summary.context import ReportContext
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -76,15 +76,15 @@ def load(root: Path) -> Folder:
     return load_folder(root, settings=settings, use_cache=False)
 
 
-def context_for(root: Path, profile: str = "full") -> tuple[dict[str, Any], Folder]:
+def context_for(root: Path, profile: str = "full") -> tuple[ReportContext, Folder]:
     folder = load(root)
     period = resolve_period(folder.records, settings=folder.settings)
     return build_report(folder, period, profile=profile), folder
 
 
 def rendered(root: Path, fmt: str, profile: str = "full") -> str:
-    context, folder = context_for(root, profile)
-    data = render(context, fmt, folder_root=root, settings=folder.settings, folder=folder)
+    context, _ = context_for(root, profile)
+    data = render(context, fmt, folder_root=root)
     return data.decode("utf-8")
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from interim.measures import PHQ9, score
-from interim.salvage import salvage
+from interim.domain.measures import PHQ9, score
+from interim.load.salvage import salvage
 from tests.conftest import Write
 
 Run = Callable[..., Result]

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from interim import scaffold
-from interim.config import Settings
+from interim import clock as wall_clock
+from interim.commands import new as scaffold
+from interim.commands.prompts import Console, Offers, ask_record, read_answer
 from interim.folder import load_folder
-from interim.prompts import Console, Offers, ask_record, read_answer
+from interim.settings import Settings
 from interim.types import builtin_types
 from tests.conftest import write_file as write
 
@@ -170,7 +171,7 @@ def test_day_start_sets_the_default_date(
 ) -> None:
     if day_start:
         write(tmp_path, "interim.yaml", f"day_start: {day_start}\n")
-    monkeypatch.setattr(scaffold, "now", lambda: dt.datetime.fromisoformat(clock))
+    monkeypatch.setattr(wall_clock, "now", lambda: dt.datetime.fromisoformat(clock))
     path = Path(run_cli(["new", "mood", "--folder", str(tmp_path)]).output.strip())
     text = path.read_text(encoding="utf-8")
     assert f"date: {expected}\n" in text
@@ -263,7 +264,7 @@ def test_review_offers_open_homework(tmp_path: Path) -> None:
         "homework/2026-11-04-old.md",
         "---\ntype: homework\ndate: 2026-11-04\ntitle: Old\nfrequency: once\nstatus: done\n---\n",
     )
-    from interim.prompts import offers_from
+    from interim.commands.prompts import offers_from
 
     offers = offers_from(load_folder(tmp_path))
     assert offers.homework == [("2026-11-11-walks", "Walks")]  # done homework is not offered
@@ -370,7 +371,7 @@ def test_an_entry_can_be_linked_to_open_homework(tmp_path: Path) -> None:
         "homework/2026-11-11-walks.md",
         "---\ntype: homework\ndate: 2026-11-11\ntitle: Walks\nfrequency: daily\n---\n",
     )
-    from interim.prompts import offers_from
+    from interim.commands.prompts import offers_from
 
     offers = offers_from(load_folder(tmp_path))
     plan = scaffold.plan_new(tmp_path, "practice", Settings(), builtin_types(), "2026-11-12")
@@ -390,7 +391,7 @@ def test_checkin_asks_for_each_active_goal(tmp_path: Path) -> None:
             f"goals/2026-10-07-{slug}.md",
             f"---\ntype: goal\ntitle: Goal {slug}\nset: 2026-10-07\nstatus: {status}\n---\n",
         )
-    from interim.prompts import offers_from
+    from interim.commands.prompts import offers_from
 
     offers = offers_from(load_folder(tmp_path))
     assert [g for g, _ in offers.goals] == ["2026-10-07-sleep", "2026-10-07-work"]

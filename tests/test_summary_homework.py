@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 from test_summary_support import D, homework, period, rec, scope
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import half_up, half_up_int
 from interim.summary.homework import HomeworkRow, expected, summarise_homework
 from interim.summary.pacing import pacing

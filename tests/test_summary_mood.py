@@ -3,12 +3,13 @@ mean is over days with a value, change against the previous period in words."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from fractions import Fraction
 
 import pytest
 from test_summary_support import D, period, rec, scope
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.mood import MoodSummary, reduce_day, series, summarise_mood
 from interim.types.language import FieldSpec
 
@@ -110,7 +111,10 @@ def test_entries_and_private_records() -> None:
     ]
     m = mood(records)
     assert m.entries_n == 1 and m.series[0].mean == 4.0
-    assert m.emotions == [{"name": "sad", "count": 1}, {"name": "tired", "count": 1}]
+    assert [asdict(e) for e in m.emotions] == [
+        {"name": "sad", "count": 1},
+        {"name": "tired", "count": 1},
+    ]
     assert (m.entries[0].situation, m.entries[0].body) == ("work", "text")
 
 

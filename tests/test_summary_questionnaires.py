@@ -4,11 +4,12 @@ exactly the threshold and one below (PHQ-9 6, GAD-7 4), caseness, incomplete for
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 import pytest
 from test_summary_support import gad7, items_for, period, phq9, rec, scope
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.questionnaires import (
     InstrumentSummary,
     QuestionnaireSummary,
@@ -171,13 +172,13 @@ def test_whole_treatment_up_to_the_report_date_and_flags_the_period() -> None:
     i = inst(records, "phq9")
     assert [a.total for a in i.administrations] == [18, 12]
     assert [a.in_period for a in i.administrations] == [False, True]
-    assert i.change == -6 and i.series[0]["total"] == 18
+    assert i.change == -6 and i.series[0].total == 18
 
 
 def test_sources_and_thresholds_are_carried() -> None:
     i = inst([phq9("2026-11-15", items_for(3, 9))], "phq9")
     assert "Kroenke" in i.source and (i.cutoff, i.reliable_change, i.max_total) == (10, 6, 27)
-    assert i.bands[0] == {"low": 0, "high": 4, "label": "minimal"}
+    assert asdict(i.bands[0]) == {"low": 0, "high": 4, "label": "minimal"}
 
 
 def test_no_questionnaires_no_section() -> None:

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from test_summary_support import D, T, folder, homework, items_for, phq9, rec, session, settings
 
+from interim.domain.model import Record
 from interim.errors import InterimError
 from interim.folder import load_folder
-from interim.model import Record
 from interim.summary import build_report, resolve_period
 from interim.summary.profiles import SECTION_IDS, resolve_profile
 
@@ -137,7 +137,7 @@ def secret_folder(**profiles: Any) -> list[Record]:
 def report(records: list[Record], profile: str = "full", **sets: Any) -> dict[str, Any]:
     f = folder(records, settings(report_date=D("2026-11-17"), **sets))
     p = resolve_period(f.records, settings=f.settings)
-    return build_report(f, p, profile=profile)
+    return build_report(f, p, profile=profile).to_data()
 
 
 def test_top_level_shape() -> None:
@@ -243,7 +243,7 @@ def example() -> dict[str, Any]:
     if not (EXAMPLE / "interim.yaml").is_file():
         pytest.skip("example-folder/ is not there")
     f = load_folder(EXAMPLE)
-    return build_report(f, resolve_period(f.records, settings=f.settings))
+    return build_report(f, resolve_period(f.records, settings=f.settings)).to_data()
 
 
 def test_example_folder_end_to_end(example: dict[str, Any]) -> None:
@@ -253,7 +253,7 @@ def test_example_folder_end_to_end(example: dict[str, Any]) -> None:
     assert example["period"]["next_session"]["date"] == "2026-11-18"
     text = json.dumps(example, allow_nan=False, sort_keys=True)
     f = load_folder(EXAMPLE)
-    again = build_report(f, resolve_period(f.records, settings=f.settings))
+    again = build_report(f, resolve_period(f.records, settings=f.settings)).to_data()
     assert json.dumps(again, allow_nan=False, sort_keys=True) == text  # deterministic
     for row in example["glance"]["homework"]:
         assert row["done_text"] == f"{row['done']} of {row['expected']}"
@@ -268,7 +268,9 @@ def test_example_folder_end_to_end(example: dict[str, Any]) -> None:
 
 def test_example_folder_scores_only(example: dict[str, Any]) -> None:
     f = load_folder(EXAMPLE)
-    bare = build_report(f, resolve_period(f.records, settings=f.settings), profile="scores-only")
+    bare = build_report(
+        f, resolve_period(f.records, settings=f.settings), profile="scores-only"
+    ).to_data()
     assert bare["safety"] == example["safety"]
     assert all(s["data"] for s in bare["sections"])
     for section in bare["sections"]:
@@ -297,7 +299,7 @@ def test_profile_none_takes_the_settings_default() -> None:
     f = folder(
         secret_folder(), settings(report_date=D("2026-11-17"), **{"report.profile": "scores-only"})
     )
-    r = build_report(f, resolve_period(f.records, settings=f.settings), profile=None)
+    r = build_report(f, resolve_period(f.records, settings=f.settings), profile=None).to_data()
     assert r["profile"] == "scores-only" and "SECRET" not in json.dumps(r)
 
 

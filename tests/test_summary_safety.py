@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from test_summary_support import D, folder, gad7, period, phq9, session, settings
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary import build_report, resolve_period
 from interim.summary.safety import EMERGENCY, safety_notice
 
@@ -137,7 +137,7 @@ def test_every_profile_and_since_keeps_the_notice(profile: str, since: str | Non
     records = [*SESSIONS, phq9("2026-11-06", item9(1), private=True, body="SECRET")]
     f = folder(records, settings(report_date=D("2026-11-17"), profiles=PROFILES))
     p = resolve_period(f.records, since=since, settings=f.settings)
-    report = build_report(f, p, profile=profile)
+    report = build_report(f, p, profile=profile).to_data()
     safety = report["safety"]
     assert safety["show"] is True  # 6 Nov is the latest PHQ-9: listed whatever the window
     assert [e["date"] for e in safety["entries"]] == ["2026-11-06"]
@@ -151,8 +151,8 @@ def test_an_explicit_since_can_widen_the_window_but_never_narrow_it() -> None:
     f = folder(records, settings(report_date=D("2026-11-17")))
     # 3d: its own previous period is 12–14 Nov, but the default one (after the session held
     # on 4 Nov) still counts, so 6 Nov is listed "whatever --since".
-    short = build_report(f, resolve_period(f.records, since="3d", settings=f.settings))
+    short = build_report(f, resolve_period(f.records, since="3d", settings=f.settings)).to_data()
     assert [e["date"] for e in short["safety"]["entries"]] == ["2026-11-06"]
     # 20d: its previous period starts 8 Oct, wider than the default: 1 Nov is listed too.
-    wide = build_report(f, resolve_period(f.records, since="20d", settings=f.settings))
+    wide = build_report(f, resolve_period(f.records, since="20d", settings=f.settings)).to_data()
     assert [e["date"] for e in wide["safety"]["entries"]] == ["2026-11-01", "2026-11-06"]

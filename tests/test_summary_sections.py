@@ -4,13 +4,14 @@ the problems list. The period is 12–18 Nov 2026."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from typing import Any
 
 from test_summary_support import D, folder, homework, period, rec, scope, settings
 
-from interim.config import Settings
-from interim.errors import Diagnostic, Severity
-from interim.model import Record
+from interim.diagnostics import Diagnostic, Severity
+from interim.domain.model import Record
+from interim.settings import Settings
 from interim.summary.activities import summarise_activities, summarise_practice
 from interim.summary.custom import summarise_custom
 from interim.summary.days import calendar
@@ -62,8 +63,11 @@ def test_thought_records_changes_and_traps() -> None:
     assert s is not None and s.n == 2
     assert (s.belief_change.mean, s.belief_change.n) == (-25.0, 2)  # (−40 + −10) / 2
     assert (s.emotion_change.mean, s.emotion_change.n) == (-25.0, 2)  # sad has no "after"
-    assert s.traps == [{"trap": "mind-reading", "count": 2}, {"trap": "labeling", "count": 1}]
-    assert s.by_emotion[0] == {
+    assert [asdict(t) for t in s.traps] == [
+        {"trap": "mind-reading", "count": 2},
+        {"trap": "labeling", "count": 1},
+    ]
+    assert asdict(s.by_emotion[0]) == {
         "name": "anxious",
         "n": 2,
         "before": 60.0,
@@ -81,7 +85,7 @@ def test_traps_are_counted_by_key_and_named_as_the_type_lists_them() -> None:
     ]
     s = summarise_thought_records(scope(records, P))
     assert s is not None
-    assert s.traps == [
+    assert [asdict(t) for t in s.traps] == [
         {"trap": "Doom scrolling", "count": 2},
         {"trap": "fortune-telling", "count": 2},
         {"trap": "labeling", "count": 1},
@@ -285,7 +289,9 @@ def test_checkins_and_notes() -> None:
     ]
     s = summarise_checkins(scope(records, P))
     assert s is not None and (s.n, s.questions_n, s.barriers_n) == (1, 2, 1)
-    assert s.checkins[0].goals == [{"id": "g", "title": "Sleep better", "rating": 4}]
+    assert [asdict(g) for g in s.checkins[0].goals] == [
+        {"id": "g", "title": "Sleep better", "rating": 4}
+    ]
     notes = summarise_notes(scope(records, P))
     assert notes is not None and (notes.notes[0].title, notes.notes[0].body) == (
         "Better",
@@ -449,14 +455,14 @@ def test_problems_list_errors_skipped_and_not_records() -> None:
     f = folder([], diagnostics=diagnostics, not_records=["README.md"])
     p = problems(f)
     assert [fp.path for fp in p.files_with_errors] == ["q/a.md"]
-    assert [e["line"] for e in p.files_with_errors[0].errors] == [2, 5]
-    assert [(s["path"], s["code"]) for s in p.skipped] == [
+    assert [e.line for e in p.files_with_errors[0].errors] == [2, 5]
+    assert [(s.path, s.code) for s in p.skipped] == [
         ("r/big.md", "IM112"),
         ("r/x (conflicted copy).md", "IM120"),
     ]
     assert p.not_records == ["README.md"] and (p.errors, p.warnings) == (3, 2)
     quiet = problems(f, free_text=False)
     assert (
-        quiet.files_with_errors[0].errors[1]["message"]
+        quiet.files_with_errors[0].errors[1].message
         == "A questionnaire's `total` is not the sum of its items."
     )

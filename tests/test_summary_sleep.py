@@ -4,11 +4,12 @@ The period is 12–18 Nov (7 nights)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from test_summary_support import T, period, rec, scope, settings
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.sleep import SleepSummary, summarise_sleep
 
 P = period("2026-11-12", "2026-11-18")
@@ -74,7 +75,9 @@ def test_a_partial_night_is_shown_not_averaged() -> None:
     assert partial.status == "partial" and partial.counted is False
     assert partial.tib == 480 and partial.se is None
     assert partial.missing == ["minutes_awake", "final_wake"]
-    assert s.partial == [{"date": partial.date, "path": partial.path, "missing": partial.missing}]
+    assert [asdict(n) for n in s.partial] == [
+        {"date": partial.date, "path": partial.path, "missing": partial.missing}
+    ]
     assert (s.complete, s.expected, s.n_text) == (1, 7, "1 of 7 nights")
     assert (s.se.mean, s.se.n) == (80.7, 1)
 
@@ -93,7 +96,7 @@ def test_a_too_long_night_is_a_likely_typo() -> None:
     s = sleep([diary("2026-11-13", "08:00", "08:10", "06:30", "07:00", 10, 0)])
     night = s.nights[0]
     assert (night.status, night.tib, night.se, night.counted) == ("likely typo", None, None, False)
-    assert s.likely_typos == [{"date": night.date, "path": night.path}]
+    assert [asdict(n) for n in s.likely_typos] == [{"date": night.date, "path": night.path}]
 
 
 def test_two_diaries_for_one_night_count_once() -> None:

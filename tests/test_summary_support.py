@@ -1,4 +1,4 @@
-"""Helpers for the summary tests: records built directly (interim.model.Record), periods and
+"""Helpers for the summary tests: records built directly (interim.domain.model.Record), periods and
 scopes, so each test states its arithmetic without files. (Named test_summary_* so it sits
 with the tests it serves; it holds no tests.)"""
 
@@ -9,8 +9,9 @@ import itertools
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from interim.config import Settings
-from interim.model import Folder, Record
+from interim.domain.model import Folder, Record
+from interim.settings import Settings
+from interim.settings.model import build
 from interim.summary.period import Period, SessionRef, Span
 from interim.summary.profiles import BUILT_IN, Profile
 from interim.summary.scope import Scope
@@ -103,10 +104,7 @@ def period(
 
 def settings(**values: Any) -> Settings:
     """Settings with dotted keys given as keyword arguments: sleep__window=True."""
-    s = Settings()
-    for key, value in values.items():
-        s.values[key.replace("__", ".")] = value
-    return s
+    return build({key.replace("__", "."): value for key, value in values.items()})
 
 
 def scope(

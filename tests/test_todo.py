@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from interim.commands.todo import build_todo
 from interim.folder import load_folder
-from interim.todo import build_todo, open_homework, report_today
+from interim.summary.queries import open_homework, report_today
 from tests.conftest import write_file
 
 
@@ -81,9 +82,9 @@ def test_an_empty_folder(tmp_path: Path, run_cli) -> None:
 
 
 def test_day_start_for_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from interim import scaffold
+    from interim import clock
 
-    monkeypatch.setattr(scaffold, "now", lambda: dt.datetime(2026, 11, 20, 1, 30))
+    monkeypatch.setattr(clock, "now", lambda: dt.datetime(2026, 11, 20, 1, 30))
     assert report_today(load_folder(tmp_path)) == dt.date(2026, 11, 19)
 
 

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from interim.config import Settings
-from interim.scaffold import plan_new, render
+from interim.commands.new import plan_new, render
+from interim.settings import Settings
 from interim.types import builtin_types
 from tests.conftest import check_record
 

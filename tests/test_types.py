@@ -10,10 +10,10 @@ import pytest
 from click.testing import Result
 from conftest import Write
 
-from interim.errors import Diagnostic, Severity
+from interim.diagnostics import Diagnostic, Severity
+from interim.load.yaml.events import load_yaml
 from interim.types import builtin_types, load_types
 from interim.types.language import NUMERIC, RecordType, parse_type
-from interim.yamlload import load_yaml
 
 RunCli = Callable[..., Result]
 

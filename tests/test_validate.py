@@ -1,5 +1,6 @@
-"""interim.validate and interim.sleep: every problem at the line and column of the offending
-key or value, checks across the fields of one record, and across records (DESIGN §2.2, §2.3)."""
+"""interim.check.validate and interim.domain.sleep: every problem at the line and column of
+the offending key or value, checks across the fields of one record, and across records
+(DESIGN §2.2, §2.3)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import Checked, Write
 
-from interim.errors import Severity
+from interim.diagnostics import Severity
+from interim.domain.sleep import MAX_TIB, night
 from interim.folder import load_folder
-from interim.sleep import MAX_TIB, night
 
 CheckText = Callable[..., Checked]
 T = dt.time
@@ -164,7 +165,7 @@ def test_id_with_a_slash_is_im221_at_the_value(check_text: CheckText) -> None:
     assert check_text(mood("id: a/b")).where("IM221") == (4, 5)
 
 
-# -- sleep arithmetic (interim.sleep.night) ------------------------------------------------
+# -- sleep arithmetic (interim.domain.sleep.night) ------------------------------------------------
 
 
 def full_night(**overrides: object) -> dict[str, object]:

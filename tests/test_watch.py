@@ -1,4 +1,4 @@
-"""interim.watch: the debounce loop (with a fake clock: no sleeping), the event filter, and a
+"""interim.watcher: the debounce loop (with a fake clock: no sleeping), the event filter, and a
 real watchdog observer on a temporary folder saved to the way editors save."""
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from watchdog.events import (
     FileOpenedEvent,
 )
 
-from interim import watch as watch_module
-from interim.errors import Diagnostic, Severity
-from interim.live import DiagnosticLog
-from interim.watch import SETTLE_TRIES, Signal, Watcher, _Handler, run_loop
+from interim import watcher as watch_module
+from interim.commands.watch import DiagnosticLog
+from interim.diagnostics import Diagnostic, Severity
+from interim.watcher import SETTLE_TRIES, Signal, Watcher, _Handler, run_loop
 
 # -- the loop, on a fake clock -------------------------------------------------------------
 
@@ -439,7 +439,7 @@ def test_watch_command_builds_reports_and_exits_0_on_ctrl_c(
 
 
 def test_watch_rebuild_waits_for_a_half_written_file(tmp_path: Path) -> None:
-    from interim.live import rebuilder
+    from interim.commands.watch import rebuilder
 
     root = tmp_path / "f"
     root.mkdir()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from interim.yamlhints import curly_quoted, explain
+from interim.load.yaml.hints import curly_quoted, explain
 
 CASES = [
     (

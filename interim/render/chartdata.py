@@ -1,5 +1,5 @@
 """Charts from the report context: template globals that turn the JSON-safe section data
-(ISO dates, None for gaps) into `interim.charts` calls and hand back the SVG as Markup.
+(ISO dates, None for gaps) into `interim.render.charts` calls and hand back the SVG as Markup.
 
 The context stays values (DESIGN §4: JSON is the template API — no rendered SVG in it); the
 templates ask for a chart where they want one. Every function returns a `Figure` with the
@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
-from interim import charts
+from interim.render import charts
 from interim.render.filters import as_date
 
 

@@ -30,8 +30,12 @@ import sys
 import types
 from pathlib import Path
 
+import jinja2
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
+
+from interim import __version__
+from interim.cachedir import cache_dir
 
 COMPILED = "compiled-templates"  # in interim's cache folder; `interim cache --clear` empties it
 SUFFIX = ".jinja"
@@ -144,10 +148,6 @@ def bytecode_cache(kind: str) -> BytecodeCache | None:
     keys compiled code by template name and file only, and the two compile differently."""
     if not SUPPORTED:
         return None
-    import jinja2
-
-    from interim import __version__
-    from interim.cache import cache_dir
 
     versions = f"{kind}-{__version__}-{jinja2.__version__}-{sys.implementation.cache_tag}"
     magic = f"interim compiled template 1 {versions}\n".encode()

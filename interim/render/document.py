@@ -7,18 +7,24 @@ interim.render.mdcheck)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from markupsafe import Markup
 
 from interim import __version__
-from interim.errors import Diagnostic
+from interim.diagnostics import Diagnostic
 from interim.render.allowlist import Own, check_html, mark_links
 from interim.render.chartdata import GLOBALS
 from interim.render.env import make_env, render_template, template_shown
-from interim.render.safety import place_html, place_md, shown
+from interim.render.mdcheck import check_md, refuse_html_before
+from interim.render.problems import TemplateProblem
+from interim.render.safety import place_html, place_md
 from interim.render.stylesheet import page_css, policy
+from interim.render.stylewarn import style_warnings
+from interim.summary.context import Page, ReportContext
+from interim.summary.data import Json
 
 _HEAD_OPEN = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -69,8 +75,6 @@ class Head(NamedTuple):
 def refuse_content_above_head(output: str, template: str) -> None:
     """A report never loads anything before its policy is in force: a template that writes
     content above <head> is refused (IM920, exit 2)."""
-    from interim.render.problems import TemplateProblem
-
     if _HEAD_OPEN.search(output) and not _BEFORE_HEAD.match(output):
         raise TemplateProblem(
             "it writes content above <head>, where the Content-Security-Policy does not reach",
@@ -78,42 +82,46 @@ def refuse_content_above_head(output: str, template: str) -> None:
         )
 
 
-def _page_vars(context: dict[str, Any], banner: str, settings: Any, head: str) -> dict[str, Any]:
+def _page_vars(
+    data: Mapping[str, Json], banner: str, page: Page | None, head: str
+) -> dict[str, object]:
+    """What a template receives: the context's plain data and the renderer's globals."""
+    page = page or Page()
     return {
-        **context,
+        **data,
         "safety_banner": Markup(banner),
         "head_meta": Markup(head),
-        "paper": _paper(settings),
-        "efficiency_target": settings["sleep.efficiency_target"] if settings is not None else 85,
+        "paper": _paper(page),
+        "efficiency_target": page.efficiency_target,
     }
 
 
-def _paper(settings: Any) -> str:
-    paper = settings["report.paper"] if settings is not None else "a4"
-    return "letter" if paper == "letter" else "A4"
+def _paper(page: Page) -> str:
+    return "letter" if page.paper == "letter" else "A4"
 
 
-def _banner(context: dict[str, Any], root: Path | None, html: bool, cache: bool) -> str:
+def _banner(
+    context: ReportContext, data: Mapping[str, Json], root: Path | None, html: bool, cache: bool
+) -> str:
     """The safety banner from the package's own partial; "" when there is nothing to show."""
-    if not shown(context):
+    if not context.safety.show:
         return ""
     env = make_env(root, html=html, user=False, cache=cache)
     name = "report/_safety.html.j2" if html else "report/_safety.md.j2"
-    return render_template(env, name, {"safety": context["safety"]}, root).strip()
+    return render_template(env, name, {"safety": data["safety"]}, root).strip()
 
 
-def _head(root: Path | None, settings: Any, cache: bool) -> Head:
+def _head(root: Path | None, page: Page, cache: bool) -> Head:
     """interim's style sheet (from the package only: no folder can replace it) with the
     folder's templates/report.css, and the policy that allows only it."""
     env = make_env(root, html=True, user=False, cache=cache)
-    base = render_template(env, "report/style.css.j2", {"paper": _paper(settings)}, root)
+    base = render_template(env, "report/style.css.j2", {"paper": _paper(page)}, root)
     return Head.build(page_css(base, root))
 
 
 def render_html(
-    context: dict[str, Any],
+    context: ReportContext,
     root: Path | None,
-    settings: Any,
     template: str = "report.html.j2",
     *,
     cache: bool = True,
@@ -121,13 +129,13 @@ def render_html(
 ) -> str:
     """The HTML report. Raises TemplateProblem or SafetyNoticeMissing; a warning about the
     template's own styles (IM921) is added to `notes`."""
-    from interim.render.stylewarn import style_warnings
-
-    banner = _banner(context, root, html=True, cache=cache)
-    head = _head(root, settings, cache)
+    data = context.to_data()
+    banner = _banner(context, data, root, html=True, cache=cache)
+    head = _head(root, context.page, cache)
     env = make_env(root, html=True, cache=cache)
     env.globals.update(GLOBALS)
-    output = render_template(env, template, _page_vars(context, banner, settings, head.meta), root)
+    page_vars = _page_vars(data, banner, context.page, head.meta)
+    output = render_template(env, template, page_vars, root)
     where = template_shown(env, template, root)
     refuse_content_above_head(output, where)
     output = ensure_head_meta(output, head.meta)
@@ -140,18 +148,16 @@ def render_html(
 
 
 def render_md(
-    context: dict[str, Any],
+    context: ReportContext,
     root: Path | None,
-    settings: Any,
     template: str = "report.md.j2",
     *,
     cache: bool = True,
 ) -> str:
-    from interim.render.mdcheck import check_md, refuse_html_before
-
-    banner = _banner(context, root, html=False, cache=cache)
+    data = context.to_data()
+    banner = _banner(context, data, root, html=False, cache=cache)
     env = make_env(root, html=False, cache=cache)
-    output = render_template(env, template, _page_vars(context, banner, settings, ""), root)
+    output = render_template(env, template, _page_vars(data, banner, context.page, ""), root)
     output = _BLANK_RUNS.sub("\n\n", output).strip("\n") + "\n"  # template spacing, tidied
     where = template_shown(env, template, root)
     refuse_html_before(output, banner, where)  # where the template put it

@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from interim.charts import MONTHS
+from interim.render.charts import MONTHS
 from interim.render.markdown import body_md, escape_md, to_html
 
 DASH = "—"

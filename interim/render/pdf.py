@@ -30,12 +30,12 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from interim.render.confine import read_template
 from interim.render.pdfdata import FONTS, glyph_warning, typst_data
 from interim.render.problems import SafetyNoticeMissing, TemplateProblem
-from interim.render.safety import shown
+from interim.summary.context import ReportContext
 
 if TYPE_CHECKING:
     import typst
@@ -56,26 +56,26 @@ class PdfOutput(NamedTuple):
     warnings: list[str]  # one line each, for stderr: glyphs no font has, Typst's warnings
 
 
-def render_pdf(context: dict[str, Any], root: Path | None, settings: Any) -> PdfOutput:
+def render_pdf(context: ReportContext, root: Path | None) -> PdfOutput:
     """The report as PDF bytes. Raises TemplateProblem for a template that cannot be used,
     SafetyNoticeMissing when the notice is due and did not land on page 1."""
-    warnings = [w for w in [glyph_warning(context)] if w]
-    with typst_compiler(context, root, settings) as (compiler, shown_as):
+    warnings = [w for w in [glyph_warning(context.to_data())] if w]
+    with typst_compiler(context, root) as (compiler, shown_as):
         pdf, notes = _compile(compiler, _timestamp(context), shown_as)
-        if shown(context):
+        if context.safety.show:
             _check_safety(compiler, shown_as)
     return PdfOutput(pdf, warnings + notes)
 
 
 @contextlib.contextmanager
 def typst_compiler(
-    context: dict[str, Any], root: Path | None, settings: Any
+    context: ReportContext, root: Path | None
 ) -> Iterator[tuple[typst.Compiler, str]]:
     """A Typst compiler set up for this report — the template staged alone in a temporary
     compile root, interim's fonts only, the data in `sys.inputs` — and the template's name
     for messages. The folder is removed when the block ends."""
     source, shown_as = template_source(root)
-    data = json.dumps(typst_data(context, settings), ensure_ascii=False, allow_nan=False)
+    data = json.dumps(typst_data(context), ensure_ascii=False, allow_nan=False)
     with tempfile.TemporaryDirectory(prefix="interim-pdf-") as tmp:
         project = _stage(Path(tmp), source)
         yield _compiler(project, Path(tmp) / "packages", data), shown_as
@@ -104,7 +104,7 @@ def _stage(tmp: Path, source: bytes) -> Path:
 
 
 def _compiler(project: Path, packages: Path, data: str) -> typst.Compiler:
-    import typst
+    import typst  # here: the Typst binding is large, and only a PDF needs it
 
     fonts = typst.Fonts(
         include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(FONTS)]
@@ -120,14 +120,13 @@ def _compiler(project: Path, packages: Path, data: str) -> typst.Compiler:
     )
 
 
-def _timestamp(context: dict[str, Any]) -> dt.datetime:
+def _timestamp(context: ReportContext) -> dt.datetime:
     """The PDF's creation date: midnight UTC of the report date, never the clock."""
-    day = dt.date.fromisoformat(str(context["generated_for"]))
-    return dt.datetime.combine(day, dt.time(0), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(context.generated_for, dt.time(0), tzinfo=dt.timezone.utc)
 
 
 def _compile(compiler: typst.Compiler, when: dt.datetime, shown_as: str) -> tuple[bytes, list[str]]:
-    import typst
+    import typst  # as in `_compiler`
 
     try:
         with _offline():

@@ -3,7 +3,7 @@
 
 - `paper`: Typst's name for the `report.paper` setting;
 - `charts`: the same charts as the HTML report (interim.render.chartdata, which calls
-  interim.charts), as SVG text with its text alternative, under fixed keys the template
+  interim.render.charts), as SVG text with its text alternative, under fixed keys the template
   asks for (`calendar`, `pace-1`…, `questionnaires/phq9`, `goals`, `mood`, `sleep`, and a
   folder type's section id);
 - `md`: every record body's Markdown as a block tree (interim.render.mdtree), keyed by the
@@ -22,6 +22,13 @@ from typing import Any
 from interim.render import chartdata
 from interim.render.cmap import coverage, missing
 from interim.render.mdtree import body_tree
+from interim.summary.context import ReportContext, Section
+from interim.summary.custom import CustomSummary
+from interim.summary.data import Json
+from interim.summary.goals import GoalSummary
+from interim.summary.mood import MoodSummary
+from interim.summary.questionnaires import QuestionnaireSummary
+from interim.summary.sleep import SleepSummary
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 PAPER = {"a4": "a4", "letter": "us-letter"}
@@ -29,13 +36,18 @@ Figures = dict[str, dict[str, Any]]
 _WIDTH = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)"')
 
 
-def typst_data(context: dict[str, Any], settings: Any) -> dict[str, Any]:
-    paper = settings["report.paper"] if settings is not None else "a4"
-    extra = {"paper": PAPER.get(str(paper), "a4"), "charts": charts(context), "md": bodies(context)}
-    return {**context, "pdf": extra}
+def typst_data(context: ReportContext) -> dict[str, object]:
+    """The context's plain data with `pdf` added, for `sys.inputs`."""
+    data = context.to_data()
+    extra = {
+        "paper": PAPER.get(context.page.paper, "a4"),
+        "charts": charts(context),
+        "md": bodies(data),
+    }
+    return {**data, "pdf": extra}
 
 
-def charts(context: dict[str, Any]) -> Figures:
+def charts(context: ReportContext) -> Figures:
     figures: Figures = {}
 
     def add(key: str, figure: chartdata.Figure | None) -> None:
@@ -47,50 +59,54 @@ def charts(context: dict[str, Any]) -> Figures:
                 "width": float(width.group(1)) if width else None,  # SVG px; the template scales
             }
 
-    add("calendar", chartdata.calendar_chart(context["calendar"]["days"], "calendar"))
-    start = context["period"]["start"]
-    for i, h in enumerate(context["glance"]["homework"], 1):
-        label = h.get("title") or h["id"]
-        pace = h["pacing"]
-        chart = chartdata.pacing_chart(pace["strip"], start, f"pace-{i}", label, pace.get("active"))
+    days = [d.to_data() for d in context.calendar.days]
+    add("calendar", chartdata.calendar_chart(days, "calendar"))
+    start = context.period.start
+    for i, h in enumerate(context.glance.homework, 1):
+        pace = h.pacing
+        chart = chartdata.pacing_chart(pace.strip, start, f"pace-{i}", h.title or h.id, pace.active)
         add(f"pace-{i}", chart)
-    for section in context["sections"]:
+    for section in context.sections:
         for key, figure in _section_charts(section):
             add(key, figure)
     return figures
 
 
-def _section_charts(section: dict[str, Any]) -> Iterator[tuple[str, chartdata.Figure | None]]:
+def _section_charts(section: Section) -> Iterator[tuple[str, chartdata.Figure | None]]:
     """Each section's charts, made by the same calls as its HTML partial
-    (templates/report/sections/*.html.j2)."""
-    sid, title, data = section["id"], section["title"], section["data"]
-    if sid == "questionnaires":
-        for inst in data["instruments"]:
-            key = inst["key"]
-            yield f"questionnaires/{key}", chartdata.score_chart(inst, f"score-{key}")
-    elif sid == "goals":
-        yield "goals", chartdata.goal_chart(data["goals"], "goals")
-    elif sid == "mood":
-        yield "mood", chartdata.series_chart(data["series"], "mood", "Mood by day")
-    elif sid == "sleep":
-        yield "sleep", chartdata.sleep_chart(data["daily_se"], data["target"], "sleep")
-    elif "fields" in data and data.get("series"):  # a folder's own type
-        yield sid, chartdata.series_chart(data["series"], f"custom-{sid}", f"{title} by day")
+    (templates/report/sections/*.html.j2), from the same plain data."""
+    sid, data = section.id, section.data
+    if isinstance(data, QuestionnaireSummary):
+        for inst in data.instruments:
+            key = inst.key
+            yield f"questionnaires/{key}", chartdata.score_chart(inst.to_data(), f"score-{key}")
+    elif isinstance(data, GoalSummary):
+        yield "goals", chartdata.goal_chart([g.to_data() for g in data.goals], "goals")
+    elif isinstance(data, MoodSummary):
+        series = [s.to_data() for s in data.series]
+        yield "mood", chartdata.series_chart(series, "mood", "Mood by day")
+    elif isinstance(data, SleepSummary):
+        nights = [d.to_data() for d in data.daily_se]
+        yield "sleep", chartdata.sleep_chart(nights, data.target, "sleep")
+    elif isinstance(data, CustomSummary) and data.series:  # a folder's own type
+        series = [s.to_data() for s in data.series]
+        yield sid, chartdata.series_chart(series, f"custom-{sid}", f"{section.title} by day")
 
 
-def bodies(context: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """Every `body` in the context (records, reviews) as its block tree."""
+def bodies(data: Json) -> dict[str, list[dict[str, Any]]]:
+    """Every `body` in the context's data (records, reviews) as its block tree."""
     trees: dict[str, list[dict[str, Any]]] = {}
-    for key, value, _ in _walk(context, ""):
+    for key, value, _ in _walk(data, ""):
         if key == "body" and isinstance(value, str) and value not in trees:
             trees[value] = body_tree(value)
     return trees
 
 
-def _walk(value: Any, path: str) -> Iterator[tuple[str, Any, str]]:
+def _walk(value: Json, path: str) -> Iterator[tuple[str, Json, str]]:
     """(key, value, the nearest record path) for every value in the context, depth first."""
     if isinstance(value, dict):
-        here = value["path"] if isinstance(value.get("path"), str) else path
+        found = value.get("path")
+        here = found if isinstance(found, str) else path
         for key, item in value.items():
             yield key, item, here
             yield from _walk(item, here)
@@ -104,12 +120,12 @@ def font_files() -> tuple[Path, ...]:
     return tuple(sorted(FONTS.glob("*.ttf")))
 
 
-def glyph_warning(context: dict[str, Any]) -> str | None:
+def glyph_warning(data: Json) -> str | None:
     """One line naming the characters the PDF's fonts cannot draw (emoji, say), with the
     first file each appears in; None when every character can be drawn."""
     covered = coverage(font_files())
     found: dict[str, str] = {}
-    for _, value, path in _walk(context, ""):
+    for _, value, path in _walk(data, ""):
         if isinstance(value, str):
             for ch in missing([value], covered):
                 found.setdefault(ch, path)

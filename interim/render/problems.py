@@ -3,7 +3,8 @@ catch them still exits 2 with a message, never a traceback."""
 
 from __future__ import annotations
 
-from interim.errors import Diagnostic, InterimError, diag
+from interim.diagnostics import Diagnostic, diag
+from interim.errors import InterimError
 
 
 class TemplateProblem(InterimError):

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import Any
 
 from interim.render.mdcheck import md_placed
 from interim.render.problems import SafetyNoticeMissing
@@ -134,8 +133,3 @@ def place_md(output: str, banner: str) -> str:
             "the report was not written"
         )
     return cleaned
-
-
-def shown(context: dict[str, Any]) -> bool:
-    safety = context.get("safety")
-    return isinstance(safety, dict) and bool(safety.get("show"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from interim.errors import Diagnostic, diag
+from interim.diagnostics import Diagnostic, diag
 from interim.render.confine import read_template
 from interim.render.problems import TemplateProblem
 

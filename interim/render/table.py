@@ -1,96 +1,45 @@
 """The CSV report: the safety notice's rows first, then one row per field of each record in
-the period (tidy, long), trimmed by the report's profile the way the other formats are."""
+the period (tidy, long). Which records and fields is the context's (`records`, trimmed by
+the profile the way the other formats are); this module turns them into cells."""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Iterator
 
-from interim.model import Folder, Record
-from interim.render.write import csv_bytes, record_rows, safety_rows
-
-# Kinds that hold no free text: what a profile without free text still shares.
-_NOT_FREE_TEXT = frozenset(
-    {"integer", "number", "scale", "minutes", "date", "time", "boolean", "choice", "instrument"}
-)
-_TITLES = frozenset({("homework", "title"), ("goal", "title")})  # kept as in the report
-# The report's numbers for a form (`_scored`): no free text, whatever the profile.
-_DERIVED = frozenset({"stated_total", "status", "band", "problem"})
-# Types that feed the report without a section of their own (kept whatever the sections).
-_NO_SECTION = frozenset({"session", "homework", "review"})
+from interim.render.write import cell, csv_bytes
+from interim.summary.context import RecordRow, ReportContext
+from interim.summary.safety import NOT_ANSWERED, SafetyEntry, SafetyNotice
 
 
-def report_csv(context: dict[str, Any], folder: Folder) -> bytes:
-    from interim.summary.data import day_start_of
-
-    period = context["period"]
-    start = dt.date.fromisoformat(period["start"])
-    end = dt.date.fromisoformat(period["end"])
-    rows = [*safety_rows(context.get("safety") or {})]
-    scored = _administrations(context)
-    records = [_scored(r, scored) for r in folder.records if _section_shown(r, context)]
-    rows += record_rows(
-        records, start, end, _keeper(context, folder), day_start_of(folder.settings)
-    )
-    return csv_bytes(rows)
+def report_csv(context: ReportContext) -> bytes:
+    return csv_bytes([*safety_rows(context.safety), *record_cells(context.records)])
 
 
-def _administrations(context: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Each questionnaire form the report scored, by path (the section's own numbers)."""
-    out: dict[str, dict[str, Any]] = {}
-    for section in context.get("sections") or []:
-        if section.get("id") == "questionnaires":
-            for inst in section["data"]["instruments"]:
-                out.update((a["path"], a) for a in inst["administrations"])
-    return out
+def record_cells(records: list[RecordRow]) -> Iterator[list[str]]:
+    """One row per field of each record, in the context's order; the body is the field
+    `body`."""
+    for r in records:
+        head = [cell(r.day), cell(r.time), r.type, r.id, r.path]
+        for name, value in r.fields:
+            yield [*head, name, cell(value)]
 
 
-def _scored(record: Record, scored: dict[str, dict[str, Any]]) -> Record:
-    """A questionnaire with the report's own numbers, so every format shows one total: the
-    items' sum as `total` (empty when the form has none), what the file states as
-    `stated_total` when it differs, and the form's `status`, `band` and `problem`."""
-    form = scored.get(record.path) if record.type == "questionnaire" else None
-    if form is None:
-        return record
-    fields = {k: v for k, v in record.fields.items() if k != "total"}
-    fields["total"] = form["total"]
-    stated = record.fields.get("total")
-    if stated is not None and stated != form["total"]:
-        fields["stated_total"] = stated
-    fields.update(status=form["status"], band=form["band"], problem=form["problem"])
-    return dataclasses.replace(record, fields=fields)
+def safety_rows(safety: SafetyNotice) -> Iterator[list[str]]:
+    """The safety notice opens the CSV too, as rows of type `safety-notice`: one per entry
+    (field `<instrument>_item<n>`, such as `phq9_item9`, plus a row `note` when the entry
+    has one: a copy left out of the numbers, a future date), then the crisis contacts
+    (`crisis_contacts`) and the statement that nobody monitors these files (`monitoring`),
+    which go wherever the notice goes."""
+    if not safety.show:
+        return
+    for entry in safety.entries:
+        field = f"{entry.instrument}_item{entry.item}"
+        yield [*_safety_head(entry), field, entry.answer_text or NOT_ANSWERED]
+        if entry.note:
+            yield [*_safety_head(entry), "note", entry.note]
+    for name, text in (("crisis_contacts", safety.contacts), ("monitoring", safety.monitoring)):
+        yield ["", "", "safety-notice", "", "", name, text]
 
 
-def _profile(context: dict[str, Any]) -> dict[str, Any]:
-    profile = context.get("profile")
-    return profile if isinstance(profile, dict) else {}
-
-
-def _section_shown(record: Record, context: dict[str, Any]) -> bool:
-    sections = _profile(context).get("sections")
-    if sections is None or record.type in _NO_SECTION:
-        return True
-    from interim.summary.profiles import SECTION_OF_TYPE
-
-    return SECTION_OF_TYPE.get(record.type, record.type) in sections
-
-
-def _keeper(context: dict[str, Any], folder: Folder) -> Callable[[Record, str], bool] | None:
-    """None keeps every field; without free text only fields of non-text kinds stay."""
-    if _profile(context).get("free_text", True):
-        return None
-
-    def keep(record: Record, name: str) -> bool:
-        if (record.type, name) in _TITLES or (record.type == "questionnaire" and name in _DERIVED):
-            return True
-        rtype = folder.types.get(record.type)
-        spec = rtype.fields.get(name) if rtype is not None else None
-        if spec is None:
-            return False  # the body, tags, links and unknown fields: text a person wrote
-        if spec.kind == "list" and spec.items is not None:
-            return spec.items.kind in _NOT_FREE_TEXT
-        return spec.kind in _NOT_FREE_TEXT
-
-    return keep
+def _safety_head(entry: SafetyEntry) -> list[str]:
+    return [cell(entry.date), cell(entry.time), "safety-notice", "", entry.path]

@@ -9,12 +9,12 @@ import datetime as dt
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from interim.atomic import save
-from interim.model import Record
+from interim.summary.data import Json
 
 CSV_COLUMNS = ("date", "time", "type", "id", "path", "field", "value")
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...),
@@ -29,7 +29,6 @@ _BY_SUFFIX = {
     ".csv": "csv",
     ".pdf": "pdf",
 }
-_IN_COLUMNS = frozenset({"date", "time", "id", "private"})  # already columns of every row
 
 
 def format_for(path: str | Path) -> str | None:
@@ -52,7 +51,7 @@ def write_output(data: bytes, target: str | Path, stdout: BinaryIO | None = None
     return save(Path(target), data)
 
 
-def json_bytes(context: dict[str, Any]) -> bytes:
+def json_bytes(context: Mapping[str, Json]) -> bytes:
     """The context as the templates see it, two-space indent, UTF-8: the safety notice first
     (it opens every report, DESIGN §2.3), then the other keys sorted, as are the keys of
     every object inside."""
@@ -105,69 +104,3 @@ def cell(value: Any) -> str:
     if isinstance(value, list | dict):
         return json.dumps(value, sort_keys=True, ensure_ascii=False, default=cell)
     return str(value)
-
-
-def record_rows(
-    records: Iterable[Record],
-    start: dt.date,
-    end: dt.date,
-    keep: Callable[[Record, str], bool] | None = None,
-    day_start: dt.time | None = None,
-) -> Iterator[list[str]]:
-    """One row per field of each record dated in start..end (a goal by the day it was set),
-    private records left out, ordered by date, time (times before `day_start` last on their
-    day, as in the report), type and path; the body is the field `body`. `keep(record,
-    field)` can leave fields out (a profile without free text)."""
-    from interim.summary.data import DAY_START, time_key
-
-    start_of_day = day_start or DAY_START
-    chosen = [r for r in records if not r.private and _in(r, start, end)]
-    chosen.sort(
-        key=lambda r: (_day(r) or dt.date.min, time_key(r.time, start_of_day), r.type, r.path)
-    )
-    for r in chosen:
-        head = [cell(_day(r)), cell(r.time), r.type, r.id, r.path]
-        named = [(k, v) for k, v in r.fields.items() if k not in _IN_COLUMNS]
-        if r.body.strip():
-            named.append(("body", r.body.strip()))
-        for name, value in named:
-            if keep is None or keep(r, name):
-                yield [*head, name, cell(value)]
-
-
-def safety_rows(safety: dict[str, Any]) -> Iterator[list[str]]:
-    """The safety notice opens the CSV too, as rows of type `safety-notice`: one per entry
-    (field `<instrument>_item<n>`, such as `phq9_item9`, plus a row `note` when the entry
-    has one: a copy left out of the numbers, a future date), then the crisis contacts
-    (`crisis_contacts`) and the statement that nobody monitors these files (`monitoring`),
-    which go wherever the notice goes."""
-    if not safety.get("show"):
-        return
-    for entry in safety.get("entries", []):
-        answer = entry.get("answer_text") or "not answered"
-        field = f"{entry.get('instrument', 'phq9')}_item{entry.get('item', 9)}"
-        yield [*_safety_head(entry), field, answer]
-        if entry.get("note"):
-            yield [*_safety_head(entry), "note", str(entry["note"])]
-    for name, key in (("crisis_contacts", "contacts"), ("monitoring", "monitoring")):
-        yield ["", "", "safety-notice", "", "", name, str(safety.get(key) or "")]
-
-
-def _safety_head(entry: dict[str, Any]) -> list[str]:
-    return [
-        cell(entry.get("date")),
-        cell(entry.get("time")),
-        "safety-notice",
-        "",
-        entry.get("path", ""),
-    ]
-
-
-def _day(record: Record) -> dt.date | None:
-    set_day = record.fields.get("set")  # a goal has no `date`: the day it was set stands in
-    return record.date or (set_day if isinstance(set_day, dt.date) else None)
-
-
-def _in(record: Record, start: dt.date, end: dt.date) -> bool:
-    day = _day(record)
-    return day is not None and start <= day <= end

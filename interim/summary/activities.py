@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import Data, Stat, paired_change, stat
 from interim.summary.scope import Scope
 
@@ -115,7 +114,7 @@ def summarise_practice(scope: Scope) -> PracticeSummary | None:
     records = scope.in_period("practice")
     if not records:
         return None
-    groups: dict[str, tuple[Any, list[Record]]] = {}
+    groups: dict[str, tuple[object, list[Record]]] = {}
     for r in records:
         key = " ".join(str(r.get("skill") or "").split()).casefold()
         groups.setdefault(key, (r.get("skill"), []))[1].append(r)
@@ -123,7 +122,7 @@ def summarise_practice(scope: Scope) -> PracticeSummary | None:
     return PracticeSummary(len(records), skills)
 
 
-def _skill(number: int, skill: Any, records: list[Record], scope: Scope) -> SkillGroup:
+def _skill(number: int, skill: object, records: list[Record], scope: Scope) -> SkillGroup:
     rows = [
         PracticeRow(r.date, r.time, r.path, r.get("minutes"), r.get("helpfulness"), scope.body(r))
         for r in records

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
+from interim.domain.model import Value
 from interim.summary.data import Data, label
 from interim.summary.mood import Series, numeric_series
 from interim.summary.profiles import NO_SECTION, SECTION_OF_TYPE
@@ -23,15 +23,24 @@ class CustomEntry(Data):
     date: dt.date | None
     time: dt.time | None
     path: str
-    values: dict[str, Any]
+    values: dict[str, Value]  # by the field's kind; text None without free text
     body: str | None
+
+
+@dataclass
+class CustomField(Data):
+    name: str
+    label: str
+    description: str
+    kind: str
+    range: str
 
 
 @dataclass
 class CustomSummary(Data):
     type: str
     description: str
-    fields: list[dict[str, str]]  # [{name, label, description, kind, range}], type's order
+    fields: list[CustomField]  # in the type's order
     n: int
     series: list[Series]
     entries: list[CustomEntry]
@@ -52,7 +61,7 @@ def custom_types(types: dict[str, RecordType]) -> list[RecordType]:
     )
 
 
-def _value(spec: FieldSpec, value: Any, scope: Scope) -> Any:
+def _value(spec: FieldSpec, value: Value, scope: Scope) -> Value:
     if value is None or spec.kind in _ALWAYS:
         return value
     if spec.kind == "choice" and str(value) in spec.choices:
@@ -83,13 +92,7 @@ def summarise_custom(rtype: RecordType, scope: Scope) -> CustomSummary | None:
         for r in records
     ]
     fields = [
-        {
-            "name": n,
-            "label": label(n),
-            "description": s.description,
-            "kind": s.kind,
-            "range": s.range_text(),
-        }
+        CustomField(n, label(n), s.description, s.kind, s.range_text())
         for n, s in rtype.fields.items()
     ]
     return CustomSummary(

@@ -17,14 +17,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TypeAlias
+
+from interim.settings import Settings
 
 Number = int | float | Fraction
+# JSON: what `to_data()` gives, what the templates receive and `--format json` writes.
+Json: TypeAlias = "str | int | float | bool | list[Json] | dict[str, Json] | None"
+# A field excluded from `to_data()`: in the typed context for the renderer, never in the
+# template API (`field(metadata=NOT_DATA)`).
+NOT_DATA = {"interim.data": False}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def plain(value: Any) -> Any:
+def plain(value: object) -> Json:
     """`value` as JSON-safe data: dataclasses and mappings become dicts, tuples lists, dates
     ISO strings (YYYY-MM-DD), times "HH:MM". Anything else is a bug, so it raises."""
     if value is None or isinstance(value, (bool, int, str)):
@@ -44,19 +51,24 @@ def plain(value: Any) -> Any:
     if isinstance(value, Data) and type(value).to_data is not Data.to_data:
         return value.to_data()  # its own shape (a period adds its label and day counts)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.metadata.get("interim.data", True)
+        }
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = [plain(v) for v in value]
-        return sorted(items) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):  # in a fixed order, whatever the hash seed
+        return [plain(v) for v in sorted(value, key=str)]
     raise TypeError(f"not plain data: {type(value).__name__}")
 
 
 class Data:
     """Mixin for summary dataclasses: `to_data()` is the JSON-safe dict."""
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self) -> dict[str, Json]:
         data = plain(self)
         assert isinstance(data, dict)
         return data
@@ -147,10 +159,9 @@ def time_key(time: dt.time | None, day_start: dt.time = DAY_START) -> tuple[int,
     return (1 if time >= day_start else 2, time)
 
 
-def day_start_of(settings: Any) -> dt.time:
-    """The `day_start` setting of an interim.config.Settings (None: the default)."""
-    value = settings["day_start"] if settings is not None else None
-    return value if isinstance(value, dt.time) else DAY_START
+def day_start_of(settings: Settings | None) -> dt.time:
+    """The `day_start` setting (no settings: the default)."""
+    return settings.day_start if settings is not None else DAY_START
 
 
 def day_text(day: dt.date, *, year: bool = True) -> str:

@@ -16,10 +16,14 @@ from interim.summary.scope import Scope
 @dataclass
 class CalendarDay(Data):
     date: dt.date
-    weekday: str  # "Mon"
-    kinds: list[str]  # type names with entries that day, sorted
-    counts: dict[str, int]  # type name → entries
-    count: int  # all entries that day
+    weekday: str
+    """`"Mon"` … `"Sun"` (not localised)"""
+    kinds: list[str]
+    """record types with entries that day, sorted"""
+    counts: dict[str, int]
+    """type → number of entries"""
+    count: int
+    """all entries that day"""
 
 
 def calendar(scope: Scope) -> list[CalendarDay]:

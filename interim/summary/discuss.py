@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import Data, day_text
 from interim.summary.homework import HomeworkRow
 from interim.summary.scope import Scope
@@ -20,14 +20,22 @@ from interim.summary.scope import Scope
 
 @dataclass
 class DiscussItem(Data):
-    kind: str  # "question", "reading question", "stuck homework", "experiment", "exposure"
-    section: str | None  # the report section it comes from (None: homework)
+    kind: str
+    """`"question"`, `"reading question"`, `"stuck homework"`, `"experiment"`, `"exposure"`"""
+    section: str | None
+    """the section it comes from (`null`: homework)"""
     date: dt.date | None
+    """the source record"""
     time: dt.time | None
     path: str
-    title: str  # interim's words: "Stuck: Message Jo" — shown in every profile
-    text: str | None  # the client's words: the question, the prediction...
-    details: list[str] = field(default_factory=list)  # barriers, outcome, what was learned
+    title: str
+    """interim's own words, shown in every profile: `"Stuck: Message Jo"`, `"Experiment (16 Nov):
+    the prediction came true (partly)"`"""
+    text: str | None
+    """the client's words: the question, the review's `learned`, the prediction, the feared outcome
+    """
+    details: list[str] = field(default_factory=list)
+    """barriers; an experiment's outcome and what was learned; what exposure taught"""
 
 
 def _on(record: Record) -> str:

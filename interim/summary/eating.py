@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import Data, half_up
 from interim.summary.period import Span
 from interim.summary.scope import Scope

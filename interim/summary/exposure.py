@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import Data, Stat, paired_change, stat
 from interim.summary.scope import Scope
 
@@ -76,7 +75,7 @@ def _row(r: Record, scope: Scope) -> ExposureRow:
     )
 
 
-def _group(number: int, step: Any, rows: list[ExposureRow], scope: Scope) -> StepGroup:
+def _group(number: int, step: object, rows: list[ExposureRow], scope: Scope) -> StepGroup:
     happened = {"yes": 0, "partly": 0, "no": 0, "not recorded": 0}
     for row in rows:
         happened[row.feared_outcome_happened or "not recorded"] += 1
@@ -98,7 +97,7 @@ def _group(number: int, step: Any, rows: list[ExposureRow], scope: Scope) -> Ste
     )
 
 
-def step_key(step: Any) -> str:
+def step_key(step: object) -> str:
     """Steps are the same when they differ only in case and spacing."""
     return " ".join(str(step or "").split()).casefold()
 
@@ -107,7 +106,7 @@ def summarise_exposure(scope: Scope) -> ExposureSummary | None:
     records = scope.in_period("exposure")
     if not records:
         return None
-    groups: dict[str, tuple[Any, list[ExposureRow]]] = {}
+    groups: dict[str, tuple[object, list[ExposureRow]]] = {}
     for r in records:  # in date order, so steps come in the order first practised
         key = step_key(r.get("step"))
         groups.setdefault(key, (r.get("step"), []))[1].append(_row(r, scope))

@@ -15,26 +15,45 @@ from interim.summary.sleep import SleepSummary
 
 @dataclass
 class KeyNumber(Data):
-    id: str  # "mood.mood", "mood.anxiety", "sleep.se", "questionnaire.phq9"
-    section: str  # the section it summarises
-    label: str  # "Mood", "Sleep efficiency", "PHQ-9"
-    value: float | None  # the mean, or the latest score
-    unit: str  # "", "%", "points"
-    range: str  # "0–10 (0 worst, 10 best)", "0–27"
-    n: int  # values it rests on
+    id: str
+    """`"mood.mood"`, `"mood.anxiety"`, `"sleep.se"`, `"questionnaire.phq9"`, ..."""
+    section: str
+    """the section it summarises"""
+    label: str
+    """`"Mood"`, `"Sleep efficiency"`, `"PHQ-9"`"""
+    value: float | None
+    """the period's mean, or the latest score"""
+    unit: str
+    """`""`, `"%"`, `"points"`"""
+    range: str
+    """`"0–10 (0 worst, 10 best)"`, `"0–27"`"""
+    n: int
+    """what it rests on: `"6 of 6 days"`, `"5 of 7 nights"`, `"4 scored forms"`"""
     n_text: str  # "6 of 6 days", "5 of 6 nights", "4 forms"
-    previous: float | None  # previous period's mean, or the first score
+    previous: float | None
+    """previous period's mean, or the first score"""
     change: float | None
+    """see conventions; for questionnaires a drop is `"better"`"""
     direction: str | None  # "better", "worse", "no change" (or "higher", "lower")
-    compared_with: str  # "previous period" or "first score"
-    band: str | None = None  # questionnaires: the latest band
+    compared_with: str
+    """`"previous period"` or `"first score"`"""
+    band: str | None = None
+    """questionnaires: the latest band and date"""
     date: dt.date | None = None  # questionnaires: the latest score's date
-    note: str | None = None  # e.g. reliable change in words
-    cutoff: int | None = None  # questionnaires: the caseness cut-off (PHQ-9 10, GAD-7 8)
+    note: str | None = None
+    """questionnaires: the reliable-change verdict in words"""
+    cutoff: int | None = None
+    """questionnaires: the caseness cut-off (PHQ-9 10, GAD-7 8) and whether the latest score is at
+    or above it"""
     above_cutoff: bool | None = None  # the latest score is at or above it
-    cutoff_text: str | None = None  # "at or above the cut-off (8)", "below the cut-off (10)",
-    # "… at the latest scored form (Tue 17 Nov)" when later forms have no score
-    problem: str | None = None  # questionnaires: what is wrong with the latest scored form
+    cutoff_text: str | None = None
+    """questionnaires: `"at or above the cut-off (8)"` or `"below the cut-off (10)"`, to show beside
+    the band (a GAD-7 of 8 is "mild" and yet at the cut-off); when later forms on record have no
+    score (incomplete, not scored), it names the date of the score it rests on: `"below the cut-off
+    (10) at the latest scored form (Tue 17 Nov)"`"""
+    problem: str | None = None
+    """questionnaires: what is wrong with the latest scored form (`"the stated total (10) is not the
+    sum of the items (8)"`); its `value` is the items' sum"""
 
 
 def _plural(n: int, word: str) -> str:

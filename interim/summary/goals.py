@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from interim.summary.data import Data
 from interim.summary.scope import Scope
@@ -44,7 +43,7 @@ def summarise_goals(scope: Scope) -> GoalSummary | None:
         return None
     ratings: dict[str, list[Rating]] = {}
     for checkin in scope.up_to_report("checkin"):
-        values: Any = checkin.get("goals") or {}
+        values = checkin.get("goals") or {}
         for goal_id, value in sorted(values.items()) if isinstance(values, dict) else ():
             if isinstance(value, int) and not isinstance(value, bool):
                 rating = Rating(checkin.date, value, checkin.path, checkin.date in scope.period)
@@ -58,9 +57,9 @@ def summarise_goals(scope: Scope) -> GoalSummary | None:
 def _row(
     goal_id: str,
     path: str,
-    title: Any,
-    status: Any,
-    set_on: Any,
+    title: object,
+    status: str | None,
+    set_on: dt.date | None,
     ratings: dict[str, list[Rating]],
 ) -> GoalRow:
     series = ratings.get(goal_id, [])

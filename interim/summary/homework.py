@@ -22,9 +22,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import Data, half_up_int
 from interim.summary.pacing import Pacing, pacing
 from interim.summary.scope import Scope
@@ -48,7 +47,7 @@ class Rule:
         return self.skill is None or _fold(self.skill) == _fold(record.get("skill") or "")
 
 
-def _fold(text: Any) -> str:
+def _fold(text: object) -> str:
     return " ".join(str(text).split()).casefold()
 
 
@@ -75,26 +74,48 @@ class Review(Data):
 @dataclass
 class HomeworkRow(Data):
     id: str
+    """the homework's id and file"""
     path: str
     title: str | None
+    """shown in every profile"""
     frequency: str | None
+    """`once`, `daily`, `weekdays`, `N/day`, `N/week`; `null` if unreadable"""
     track: dict[str, str] | None
+    """`{type, tag?, skill?}`: the records that count as doing it"""
     goal: str | None
+    """the goal it serves, and that goal's title"""
     goal_title: str | None
     assigned: dt.date | None
     due: dt.date | None
-    active_days: int  # days of the period the homework ran
+    active_days: int
+    """days of the period it ran"""
     expected: int | None  # None: the frequency could not be read
+    """entries expected over those days: `daily` 1 a day, `weekdays` 1 a Monday–Friday, `N/day` N a
+    day, `N/week` N × days / 7 rounded half up, `once` 1; `null` when the frequency is unreadable"""
     done: int
-    done_text: str  # "2 of 3"
+    """records dated on its active days that name it in `homework:` or match its `track` (a
+    `homework:` link counts only for the homework it names; an activity with `done: false` or a
+    reading with no `read` date is not done). May exceed `expected`"""
+    done_text: str
+    """`"2 of 3"` (`"0 of ?"` without an expected count)"""
     days_practised: int
+    """distinct days among those records"""
     pacing: Pacing
+    """spread over the days it ran (its active days in the period)"""
     carried_over: bool
+    """set before the last held session and still open (status not `done`/`dropped`)"""
     status: str | None
+    """`not-started`, `in-progress`, `done`, `stuck`, `dropped`"""
     confidence: int | None
+    """0–10"""
     review: Review | None
+    """the client's latest review of it, made after it was set and by the report date: `{date, path,
+    quality 0–4, difficulty 0–4, helpfulness 0–4, barriers: [string], learned: string|null, body:
+    string|null}`"""
     specifics: str | None
+    """what, when and where (free text)"""
     entries: list[EntryRef] = field(default_factory=list)
+    """`[{date, time, type, path}]`: the records counted in `done`"""
 
 
 def active_days(homework: Record, scope: Scope) -> list[dt.date]:
@@ -173,19 +194,19 @@ def _row(hw: Record, days: list[dt.date], scope: Scope) -> HomeworkRow:
     )
 
 
-def _title(value: Any) -> str | None:
+def _title(value: object) -> str | None:
     """Homework titles are shown in every profile (the table needs a name)."""
     return None if value is None else str(value).strip() or None
 
 
-def _goal_title(goal: Any, scope: Scope) -> str | None:
+def _goal_title(goal: object, scope: Scope) -> str | None:
     for g in scope.of_type("goal"):
         if goal is not None and g.id == goal:
             return _title(g.get("title"))
     return None
 
 
-def _rule(value: Any) -> Rule | None:
+def _rule(value: object) -> Rule | None:
     if not isinstance(value, dict) or not value.get("type"):
         return None
     return Rule(str(value["type"]), value.get("tag") or None, value.get("skill") or None)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import Data
 from interim.summary.scope import Scope
 
 
-def _count(values: Any) -> int:
+def _count(values: object) -> int:
     return sum(v is not None for v in values) if isinstance(values, list) else 0
 
 
@@ -64,6 +63,13 @@ def summarise_reading(scope: Scope) -> ReadingSummary | None:
 
 
 @dataclass
+class GoalRating(Data):
+    id: str
+    title: str | None  # the goal's title, shown in every profile
+    rating: int | None  # 0–10
+
+
+@dataclass
 class CheckinRow(Data):
     date: dt.date | None
     time: dt.time | None
@@ -74,7 +80,7 @@ class CheckinRow(Data):
     questions: list[str]
     barriers_n: int  # counted in every profile
     questions_n: int
-    goals: list[dict[str, Any]]  # [{id, title, rating}] in the order written
+    goals: list[GoalRating]  # in the order written
     body: str | None
 
 
@@ -97,10 +103,10 @@ def summarise_checkins(scope: Scope) -> CheckinSummary | None:
     )
 
 
-def _checkin(r: Record, titles: dict[str, Any], scope: Scope) -> CheckinRow:
+def _checkin(r: Record, titles: dict[str, str | None], scope: Scope) -> CheckinRow:
     goals = r.get("goals")
     ratings = [
-        {"id": k, "title": titles.get(k), "rating": v}
+        GoalRating(k, titles.get(k), v)
         for k, v in (goals.items() if isinstance(goals, dict) else ())
     ]
     return CheckinRow(

@@ -13,9 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
 
-from interim.model import Record
+from interim.domain.model import Record, Value
 from interim.summary.data import (
     Data,
     Number,
@@ -41,23 +40,34 @@ class DayValue(Data):
 @dataclass
 class Series(Data):
     field: str
+    """`"anxiety"`, `"Anxiety"`"""
     label: str
     range: str  # "0–10 (0 worst, 10 best)"
+    """`"0–10 (0 calm, 10 most anxious)"`"""
     min: float | None
+    """the field's range"""
     max: float | None
     better: str | None  # "higher", "lower" or None
+    """`"higher"`, `"lower"`"""
     reduce: str
+    """how a day's entries combine: `mean`, `max`, `min`, `last` (latest time), `sum`"""
     daily: list[DayValue]
+    """one per day of the period"""
     mean: float | None
+    """over days with a value"""
     lowest: float | None
     highest: float | None
-    n: int  # days with a value
+    n: int
+    """days with a value; days in the period"""
     days: int  # days in the period
     previous_mean: float | None
+    """the same over the previous period"""
     previous_n: int
-    change: float | None  # mean − previous mean
+    change: float | None
+    """mean − previous mean (of the shown, rounded means)"""
     direction: str | None  # "better", "worse", "no change" (or "higher"/"lower")
     missing_days: list[dt.date]
+    """days without a value"""
 
 
 def reduce_day(values: list[Number], how: str) -> Number:
@@ -85,7 +95,7 @@ def daily_values(records: list[Record], name: str, how: str) -> dict[dt.date, Nu
     return {day: reduce_day(values, how) for day, values in by_day.items()}
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -143,18 +153,28 @@ class MoodEntry(Data):
     date: dt.date | None
     time: dt.time | None
     path: str
-    values: dict[str, Any]  # numeric fields as written
+    values: dict[str, Value]  # numeric fields as written
     emotions: list[str]
     situation: str | None
     body: str | None
 
 
 @dataclass
+class EmotionCount(Data):
+    name: str
+    count: int
+
+
+@dataclass
 class MoodSummary(Data):
     entries_n: int
+    """mood entries in the period"""
     series: list[Series]
-    emotions: list[dict[str, Any]]  # [{name, count}], most frequent first (free text)
+    """one per numeric field of the mood type (mood, anxiety, ...)"""
+    emotions: list[EmotionCount]
+    """`[{name, count}]`, most frequent first (free text)"""
     entries: list[MoodEntry]
+    """`[{date, time, path, values: {field: number}, emotions: [string], situation, body}]`"""
 
 
 def summarise_mood(scope: Scope) -> MoodSummary | None:
@@ -176,5 +196,5 @@ def summarise_mood(scope: Scope) -> MoodSummary | None:
         )
         for r in records
     ]
-    counts = [{"name": k, "count": v} for k, v in most_common(names)]
+    counts = [EmotionCount(k, v) for k, v in most_common(names)]
     return MoodSummary(len(records), numeric_series(rtype, scope), counts, entries)

@@ -35,15 +35,25 @@ RULE = (
 
 @dataclass
 class Pacing(Data):
-    label: str  # "even", "mostly at the start", "mostly at the end", "at the start and
-    # the end", "too short to judge", "too few entries to judge", "no entries"
-    strip: list[int]  # entries on each day of the period, first day first
-    n: int  # entries it rests on
-    first_two_share: float | None  # 0–1, of the first two active days
+    label: str
+    """`"even"` (not bunched at either end), `"mostly at the start"`, `"mostly at the end"`, `"at
+    the start and the end"`, `"too short to judge"` (it ran on under 5 days of the period), `"too
+    few entries to judge"` (under 2), `"no entries"`"""
+    strip: list[int]
+    """entries on each day of the period, first day first"""
+    n: int
+    """entries it rests on"""
+    first_two_share: float | None
+    """share (0–1) of the entries on the first / last two days it ran"""
     last_two_share: float | None  # of the last two active days
-    even_share: float | None  # what an even spread puts in two days (2 / active days)
+    even_share: float | None
+    """the share an even spread puts in two days (2 / days it ran)"""
     rule: str = RULE
+    """the rule in words: a share at least half of all entries and at least twice the even share
+    counts as "mostly"; judged over the days it ran, not the whole period"""
     active: list[bool] = field(default_factory=list)  # per strip day: did the homework run
+    """for each day of `strip`: whether the homework ran that day (from the day after it was
+    assigned through its due date)"""
 
 
 def pacing(dates: list[dt.date], period: Span, active: Sequence[dt.date] | None = None) -> Pacing:

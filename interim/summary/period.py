@@ -21,12 +21,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from interim.config import Settings
+from interim.domain.model import Record
 from interim.errors import InterimError
-from interim.model import Record
-from interim.summary.data import Data, day_start_of, day_text, plain, time_key
+from interim.settings import Settings
+from interim.summary.data import Data, Json, day_start_of, day_text, plain, time_key
 
 DEFAULT_DAYS = 14
 _DAYS = re.compile(r"(\d+)\s*d\Z", re.IGNORECASE)
@@ -36,10 +35,12 @@ _ONE_DAY = dt.timedelta(days=1)
 @dataclass(frozen=True)
 class Span(Data):
     start: dt.date
+    """first and last day, both inclusive; `end` is the report date"""
     end: dt.date
 
     @property
     def days(self) -> int:
+        """days in the period"""
         return (self.end - self.start).days + 1
 
     def dates(self) -> list[dt.date]:
@@ -48,7 +49,7 @@ class Span(Data):
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self) -> dict[str, Json]:
         return {"start": plain(self.start), "end": plain(self.end), "days": self.days}
 
 
@@ -64,18 +65,28 @@ class SessionRef(Data):
 @dataclass(frozen=True)
 class Period(Span):
     previous: Span
-    basis: str  # "last-session", "no-session" (14 days), "days" (Nd) or "dates"
-    last_session: SessionRef | None  # the latest session held before the report date
-    next_session: SessionRef | None  # the session being prepared for (planned, or held since)
+    """`{start, end, days}`: the period before — the session interval before (the day after the held
+    session before the last one, through the last one's day), or the same number of days just before
+    """
+    basis: str
+    """how the start was chosen: `"last-session"` (the day after the last held session before the
+    report date), `"no-session"` (no held session: the last 14 days), `"days"` (`--since Nd`),
+    `"dates"` (`--since DATE`)"""
+    last_session: SessionRef | None
+    """the latest session held before the report date"""
+    next_session: SessionRef | None
+    """the earliest session on or after the report date that is `planned` or `held` (a session on
+    the report date is the one the report is for; for a report date in the past, a session since
+    held is the one that came next); never a `cancelled` or `missed` one"""
 
     @property
     def label(self) -> str:
-        """`12 Nov – 17 Nov 2026 (6 days)`."""
+        """`"12 Nov – 17 Nov 2026 (6 days)"`"""
         first = day_text(self.start, year=self.start.year != self.end.year)
         days = "1 day" if self.days == 1 else f"{self.days} days"
         return f"{first} – {day_text(self.end)} ({days})"
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self) -> dict[str, Json]:
         return {
             **super().to_data(),
             "label": self.label,
@@ -86,7 +97,7 @@ class Period(Span):
         }
 
 
-def _session_data(session: SessionRef | None) -> dict[str, Any] | None:
+def _session_data(session: SessionRef | None) -> dict[str, Json] | None:
     return None if session is None else session.to_data()
 
 
@@ -177,7 +188,7 @@ def _sessions(records: Iterable[Record], day_start: dt.time) -> list[SessionRef]
     return sorted(out, key=lambda s: (s.date, time_key(s.time, day_start), s.path))
 
 
-def _number(value: Any) -> int | None:
+def _number(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 

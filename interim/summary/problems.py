@@ -10,11 +10,10 @@ without free text shows each code's general summary instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from interim.codes import CODES
-from interim.errors import Diagnostic, Severity
-from interim.model import Folder
+from interim.diagnostics import Diagnostic, Severity
+from interim.diagnostics.codes import CODES
+from interim.domain.model import Folder
 from interim.summary.data import Data
 
 # Codes after which the file was not read as a record.
@@ -33,9 +32,31 @@ _REASONS: tuple[tuple[str, frozenset[str]], ...] = (
 
 
 @dataclass
+class ErrorLine(Data):
+    line: int
+    col: int
+    code: str
+    message: str
+    hint: str
+
+
+@dataclass
 class FileProblems(Data):
     path: str
-    errors: list[dict[str, Any]]  # [{line, col, code, message, hint}]
+    errors: list[ErrorLine]
+
+
+@dataclass
+class Skipped(Data):
+    path: str
+    code: str
+    reason: str
+
+
+@dataclass
+class Reason(Data):
+    reason: str
+    files: int
 
 
 @dataclass
@@ -43,20 +64,32 @@ class NotCounted(Data):
     """Files left out of every number, by reason: said near the top of every output."""
 
     files: int
-    reasons: list[dict[str, Any]]  # [{reason, files}]
+    reasons: list[Reason]
     text: str | None  # "3 files not counted: 1 unreadable, 2 with errors"; None when 0
 
 
 @dataclass
 class Problems(Data):
     files_with_errors: list[FileProblems]
-    skipped: list[dict[str, Any]]  # [{path, code, reason}]
+    """`[{path, errors: [{line, col, code, message, hint}]}]`, every file with an error diagnostic
+    (line and column 1-based, in the file itself)"""
+    skipped: list[Skipped]
+    """`[{path, code, reason}]`: files not read as records (unreadable, too large, binary, special,
+    symlink, sync conflict or backup copy, cloud placeholder, a file that looks like a record but is
+    not one, a repeat of another file); listed here, not again under errors"""
     not_records: list[str]
-    errors: int  # error diagnostics in the folder
+    """Markdown files without front matter"""
+    errors: int
+    """diagnostics in the folder"""
     warnings: int
     files_read: int
     records: int
     not_counted: NotCounted
+    """`{files, reasons: [{reason, files}], text}`: every file left out of the numbers, once, under
+    its first reason — `unreadable`, `conflict or backup copy`, `repeat of another file`, `not read
+    as a record`, `symbolic link`, `with errors` (read, but giving no record); `text` is the line
+    every output shows near the top, `"3 files not counted: 1 unreadable, 2 with errors"`, or `null`
+    """
 
 
 def _message(d: Diagnostic, free_text: bool) -> str:
@@ -68,23 +101,15 @@ def _message(d: Diagnostic, free_text: bool) -> str:
 def problems(folder: Folder, *, free_text: bool = True) -> Problems:
     diagnostics = sorted(folder.diagnostics, key=Diagnostic.sort_key)
     skipped = [
-        {"path": d.path, "code": d.code, "reason": _message(d, free_text)}
-        for d in diagnostics
-        if d.code in SKIPPED
+        Skipped(d.path, d.code, _message(d, free_text)) for d in diagnostics if d.code in SKIPPED
     ]
-    skipped_paths = {s["path"] for s in skipped}
-    by_path: dict[str, list[dict[str, Any]]] = {}
+    skipped_paths = {s.path for s in skipped}
+    by_path: dict[str, list[ErrorLine]] = {}
     for d in diagnostics:
         if d.severity is Severity.ERROR and d.path not in skipped_paths:
-            by_path.setdefault(d.path, []).append(
-                {
-                    "line": d.line,
-                    "col": d.col,
-                    "code": d.code,
-                    "message": _message(d, free_text),
-                    "hint": d.hint if free_text else "",
-                }
-            )
+            hint = d.hint if free_text else ""
+            line = ErrorLine(d.line, d.col, d.code, _message(d, free_text), hint)
+            by_path.setdefault(d.path, []).append(line)
     return Problems(
         files_with_errors=[FileProblems(p, errs) for p, errs in sorted(by_path.items())],
         skipped=skipped,
@@ -114,7 +139,7 @@ def not_counted(folder: Folder) -> NotCounted:
     tally = {reason: 0 for reason, _ in (*_REASONS, ("with errors", frozenset()))}
     for reason in found.values():
         tally[reason] += 1
-    reasons = [{"reason": r, "files": n} for r, n in tally.items() if n]
+    reasons = [Reason(r, n) for r, n in tally.items() if n]
     return NotCounted(len(found), reasons, _words(len(found), reasons))
 
 
@@ -123,7 +148,7 @@ def _before(reason: str, other: str | None) -> bool:
     return other is None or other == "with errors" or order.index(reason) < order.index(other)
 
 
-def _words(total: int, reasons: list[dict[str, Any]]) -> str | None:
+def _words(total: int, reasons: list[Reason]) -> str | None:
     if not total:
         return None
     plural = {
@@ -133,7 +158,6 @@ def _words(total: int, reasons: list[dict[str, Any]]) -> str | None:
         "symbolic link": "symbolic links",
     }
     parts = [
-        f"{n} {plural.get(r, r) if n > 1 else r}"
-        for r, n in ((x["reason"], x["files"]) for x in reasons)
+        f"{n} {plural.get(r, r) if n > 1 else r}" for r, n in ((x.reason, x.files) for x in reasons)
     ]
     return f"{total} file{'' if total == 1 else 's'} not counted: {', '.join(parts)}"

@@ -17,12 +17,13 @@ before and apart from any profile.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from interim.config import Settings
-from interim.errors import InterimError, did_you_mean
+from interim.diagnostics import did_you_mean
+from interim.errors import InterimError
+from interim.settings import Settings
+from interim.settings.model import Plain, ProfileSpec
 
 # DESIGN §4.5: the order of the report's sections.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -84,7 +85,7 @@ def resolve_profile(
     the folder's own record types (each is a section). Unknown names raise InterimError."""
     if name in BUILT_IN:
         return BUILT_IN[name]
-    defined: dict[str, Any] = dict(settings["profiles"]) if settings is not None else {}
+    defined = dict(settings.profiles) if settings is not None else {}
     if name not in defined:
         known = sorted(BUILT_IN) + sorted(k for k in defined if k not in BUILT_IN)
         hint = did_you_mean(name, known, "profiles: " + ", ".join(known))
@@ -93,9 +94,9 @@ def resolve_profile(
     return _user_profile(name, defined[name], valid)
 
 
-def _user_profile(name: str, spec: Any, valid: tuple[str, ...]) -> Profile:
+def _user_profile(name: str, spec: ProfileSpec, valid: tuple[str, ...]) -> Profile:
     where = f"profile `{name}` in interim.yaml"
-    if not isinstance(spec, dict):
+    if not isinstance(spec, Mapping):  # settings built by hand may hold anything
         raise InterimError(f"{where} must be a mapping: {{free_text: false, sections: [...]}}")
     unknown = sorted(set(spec) - _KEYS)
     if unknown:
@@ -104,7 +105,7 @@ def _user_profile(name: str, spec: Any, valid: tuple[str, ...]) -> Profile:
     return Profile(name, _boolean(spec.get("free_text"), where), _sections(spec, where, valid))
 
 
-def _boolean(value: Any, where: str) -> bool:
+def _boolean(value: Plain | bool, where: str) -> bool:
     if value is None or value is True:
         return True
     if value is False:
@@ -117,7 +118,7 @@ def _boolean(value: Any, where: str) -> bool:
     raise InterimError(f"{where}: `free_text` must be true or false; got `{value}`")
 
 
-def _sections(spec: dict[str, Any], where: str, valid: tuple[str, ...]) -> frozenset[str] | None:
+def _sections(spec: ProfileSpec, where: str, valid: tuple[str, ...]) -> frozenset[str] | None:
     sections = spec.get("sections")
     if sections is None:
         return None

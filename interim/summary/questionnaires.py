@@ -1,7 +1,8 @@
 """Questionnaires over the whole treatment (every administration up to the report date):
 totals, severity bands, first → latest change, reliable change and caseness (DESIGN §2.3).
 
-- Bands: PHQ-9 Kroenke, Spitzer & Williams 2001; GAD-7 Spitzer et al. 2006 (see measures.py).
+- Bands: PHQ-9 Kroenke, Spitzer & Williams 2001; GAD-7 Spitzer et al. 2006 (see
+  interim.domain.measures).
 - Reliable improvement: a drop of at least the measure's reliable change (PHQ-9 6, GAD-7 4)
   with no reliable deterioration on the other measure; reliable deterioration: a rise of the
   same size (NHS Talking Therapies manual, 2024).
@@ -20,10 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeGuard
 
-from interim.measures import MEASURES, Measure, score
-from interim.model import Record
+from interim.domain.measures import MEASURES, Measure, score
+from interim.domain.model import Record
 from interim.summary.data import Data, day_text, weekday
 from interim.summary.scope import Scope
 
@@ -38,7 +39,7 @@ class Administration(Data):
     total: int | None
     band: str | None
     missing: list[int]  # 1-based numbers of unanswered items
-    items: list[int | None]
+    items: list[int | str | None]  # as written: an answer that is no whole number stays text
     difficulty: int | None
     in_period: bool
     has_errors: bool
@@ -46,34 +47,70 @@ class Administration(Data):
 
 
 @dataclass
+class BandRow(Data):
+    low: int
+    high: int
+    label: str
+
+
+@dataclass
+class ScorePoint(Data):
+    date: dt.date | None
+    total: int | None
+    band: str | None
+    path: str
+
+
+@dataclass
 class InstrumentSummary(Data):
     key: str
+    """`"phq9"`, `"PHQ-9"`, `"Patient Health Questionnaire (depression)"`"""
     name: str  # "PHQ-9"
     title: str
     source: str
+    """the papers the bands and thresholds come from"""
     max_total: int
+    """PHQ-9 27, 10, 6; GAD-7 21, 8, 4"""
     cutoff: int
     reliable_change: int
-    bands: list[dict[str, Any]]  # [{low, high, label}]
+    bands: list[BandRow]
+    """`[{low, high, label}]`"""
     administrations: list[Administration]
-    first: Administration | None  # the first and latest scored forms
+    """every form, see below"""
+    first: Administration | None
+    """the first and latest scored forms"""
     latest: Administration | None
-    change: int | None  # latest − first
+    change: int | None
+    """latest − first (`null` with fewer than two scored forms)"""
     reliable: str | None  # see `_verdict`; None with fewer than two scored forms
+    """`"reliable improvement"`, `"reliable deterioration"`, `"no reliable change"`, `"improvement,
+    other measure deteriorated"` (dropped reliably while another measure rose reliably: not counted
+    as improvement)"""
     reliable_text: str | None
+    """e.g. `"down 7 points (a drop of 6 or more is reliable)"`"""
     above_cutoff: bool | None
+    """the latest score is at or above the cut-off"""
     caseness_text: str | None
+    """`"below the cut-off (10) at the latest score"` — descriptive, never "recovered"; `"… at the
+    latest scored form (Tue 17 Nov)"` when later forms on record have no score"""
     cutoff_text: str
+    """the cut-off explained (for GAD-7: a score of 8–9 is "mild" and yet above it)"""
     cutoff_note: str | None  # e.g. a GAD-7 of 8–9: "mild" yet above the cut-off
-    series: list[dict[str, Any]] = field(default_factory=list)  # [{date, total, band}]
+    """set when the latest score is such a case (GAD-7 8 or 9)"""
+    series: list[ScorePoint] = field(default_factory=list)
+    """`[{date, total, band, path}]` of scored forms, for the chart"""
 
 
 @dataclass
 class QuestionnaireSummary(Data):
     instruments: list[InstrumentSummary]
+    """one per questionnaire, PHQ-9 first"""
     reliable_improvement: bool  # some measure improved reliably and none deteriorated
+    """some measure dropped by at least its reliable change and none rose by as much"""
     reliable_deterioration: bool
+    """some measure rose by at least its reliable change"""
     overall_text: str | None
+    """that in words"""
 
 
 def administration(r: Record, measure: Measure, scope: Scope) -> Administration:
@@ -103,7 +140,7 @@ def administration(r: Record, measure: Measure, scope: Scope) -> Administration:
 
 
 def _status(
-    r: Record, measure: Measure, items: list[Any], complete: bool
+    r: Record, measure: Measure, items: list[int | str | None], complete: bool
 ) -> tuple[str, str | None]:
     """complete, incomplete or not scored, and what is wrong in words. An answer that is not
     a whole number (`1.5`, `two`) is "not scored", never "not answered": it was answered."""
@@ -124,7 +161,7 @@ def _status(
     return ("complete" if complete else "incomplete"), None
 
 
-def _whole(value: Any) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -148,7 +185,7 @@ def _instrument(measure: Measure, admins: list[Administration]) -> InstrumentSum
         max_total=measure.max_total,
         cutoff=measure.cutoff,
         reliable_change=measure.reliable_change,
-        bands=[{"low": b.low, "high": b.high, "label": b.label} for b in measure.bands],
+        bands=[BandRow(b.low, b.high, b.label) for b in measure.bands],
         administrations=admins,
         first=scored[0] if scored else None,
         latest=latest,
@@ -159,7 +196,7 @@ def _instrument(measure: Measure, admins: list[Administration]) -> InstrumentSum
         caseness_text=None if above is None else _caseness(above, measure.cutoff, where),
         cutoff_text=_cutoff_text(measure),
         cutoff_note=_cutoff_note(measure, latest, rests_on(admins, latest)),
-        series=[{"date": a.date, "total": a.total, "band": a.band, "path": a.path} for a in scored],
+        series=[ScorePoint(a.date, a.total, a.band, a.path) for a in scored],
     )
     inst.change = _change(inst)
     return inst

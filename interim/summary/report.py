@@ -1,5 +1,6 @@
-"""build_report(): the report's context — JSON-safe plain data that the HTML, Markdown and
-PDF templates and the JSON output share (the template API, docs/template-api.md).
+"""build_report(): the report's context (`interim.summary.context.ReportContext`), whose
+`to_data()` the HTML, Markdown and PDF templates and the JSON output share (the template
+API, docs/template-api.md).
 
 The safety notice is built first, from every record in the folder, before and apart from
 the profile: no profile, `since` or `private: true` can remove or trim it (DESIGN §2.3).
@@ -8,19 +9,28 @@ the profile: no profile, `since` or `private: true` can remove or trim it (DESIG
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from interim import __version__
-from interim.config import Settings
-from interim.model import Folder, Record
+from interim.domain.model import Folder, Record
+from interim.settings import Settings
 from interim.summary.activities import summarise_activities, summarise_practice
+from interim.summary.context import (
+    Calendar,
+    Footer,
+    Glance,
+    Header,
+    Page,
+    ReportContext,
+    Section,
+    SectionData,
+)
 from interim.summary.custom import custom_types, summarise_custom
-from interim.summary.data import Data
+from interim.summary.data import day_start_of
 from interim.summary.days import calendar
 from interim.summary.discuss import to_discuss
 from interim.summary.eating import summarise_eating
 from interim.summary.exposure import summarise_exposure
-from interim.summary.glance import mood_numbers, questionnaire_numbers, sleep_numbers
+from interim.summary.glance import KeyNumber, mood_numbers, questionnaire_numbers, sleep_numbers
 from interim.summary.goals import summarise_goals
 from interim.summary.homework import summarise_homework
 from interim.summary.journal import summarise_checkins, summarise_notes, summarise_reading
@@ -29,13 +39,14 @@ from interim.summary.period import Period, resolve_period
 from interim.summary.problems import problems
 from interim.summary.profiles import SECTIONS, resolve_profile
 from interim.summary.questionnaires import QuestionnaireSummary, summarise_questionnaires
+from interim.summary.records import record_rows
 from interim.summary.safety import every_form, safety_notice
 from interim.summary.scope import Scope
 from interim.summary.sleep import SleepSummary, summarise_sleep
 from interim.summary.thoughts import summarise_experiments, summarise_thought_records
 from interim.types import builtin_types
 
-Summariser = Callable[[Scope], Data | None]
+Summariser = Callable[[Scope], SectionData | None]
 SUMMARISERS: dict[str, Summariser] = {
     "questionnaires": summarise_questionnaires,
     "goals": summarise_goals,
@@ -61,67 +72,71 @@ def build_report(
     *,
     profile: str | None = "full",
     git_commit: str | None = None,
-) -> dict[str, Any]:
+) -> ReportContext:
     """The report context. `profile=None` takes the settings' `report.profile`; an unknown
     or invalid profile raises InterimError. `git_commit` goes in the footer (summaries do no
     I/O, so the caller finds it)."""
-    settings = folder.settings if isinstance(folder.settings, Settings) else Settings()
+    settings = folder.settings or Settings()
     types = folder.types or builtin_types()
     extra = custom_types(types)
-    name = profile if profile is not None else str(settings["report.profile"])
+    name = profile if profile is not None else settings.report.profile
     chosen = resolve_profile(name, settings, [t.name for t in extra])
     # All records, before any profile; and never a narrower window than the default period's.
     default = resolve_period(folder.records, until=period.end, settings=settings)
     safety = safety_notice(every_form(folder), period, settings, default.previous.start)
     scope = Scope.of(folder.records, period, chosen, settings, types)
     sections = _sections(scope)
-    return {
-        "interim": __version__,
-        "generated_for": period.end.isoformat(),
-        "period": period.to_data(),
-        "header": {"name": settings.name.strip() or None},
-        "safety": safety.to_data(),
-        "glance": _glance(scope, {sid: data for sid, _, data in sections}),
-        "calendar": {"days": [d.to_data() for d in calendar(scope)]},
-        "sections": [{"id": sid, "title": t, "data": d.to_data()} for sid, t, d in sections],
-        "problems": problems(folder, free_text=chosen.free_text).to_data(),
-        "private_count": private_count(folder.records, period),
-        "profile": chosen.name,
-        "free_text": chosen.free_text,
-        "footer": {
-            "version": __version__,
-            "files_read": folder.files_read,
-            "git_commit": git_commit,
-        },
-    }
+    found = {s.id: s.data for s in sections}
+    questionnaires = found.get("questionnaires")
+    return ReportContext(
+        interim=__version__,
+        generated_for=period.end,
+        period=period,
+        header=Header(settings.name.strip() or None),
+        safety=safety,
+        glance=_glance(scope, found),
+        calendar=Calendar(calendar(scope)),
+        sections=sections,
+        problems=problems(folder, free_text=chosen.free_text),
+        private_count=private_count(folder.records, period),
+        profile=chosen.name,
+        free_text=chosen.free_text,
+        footer=Footer(__version__, folder.files_read, git_commit),
+        page=Page(settings.report.paper, settings.sleep.efficiency_target),
+        records=record_rows(
+            folder.records,
+            period.start,
+            period.end,
+            chosen,
+            types,
+            questionnaires if isinstance(questionnaires, QuestionnaireSummary) else None,
+            day_start_of(settings),
+        ),
+    )
 
 
-def _sections(scope: Scope) -> list[tuple[str, str, Data]]:
+def _sections(scope: Scope) -> list[Section]:
     """Sections in DESIGN §4.5 order, then the folder's own types by name; a section with no
     data, or one the profile leaves out, is not there at all."""
-    out: list[tuple[str, str, Data]] = []
+    out: list[Section] = []
     for sid, title in SECTIONS:
         data = SUMMARISERS[sid](scope) if scope.profile.shows(sid) else None
         if data is not None:
-            out.append((sid, title, data))
+            out.append(Section(sid, title, data))
     for rtype in custom_types(scope.types):
         custom = summarise_custom(rtype, scope) if scope.profile.shows(rtype.name) else None
         if custom is not None:
-            out.append((rtype.name, rtype.description or rtype.name, custom))
+            out.append(Section(rtype.name, rtype.description or rtype.name, custom))
     return out
 
 
-def _glance(scope: Scope, found: dict[str, Data]) -> dict[str, Any]:
+def _glance(scope: Scope, found: dict[str, SectionData]) -> Glance:
     homework = summarise_homework(scope)
-    return {
-        "homework": [h.to_data() for h in homework],
-        "key_numbers": [k.to_data() for k in _key_numbers(found)],
-        "to_discuss": [i.to_data() for i in to_discuss(scope, homework)],
-    }
+    return Glance(homework, _key_numbers(found), to_discuss(scope, homework))
 
 
-def _key_numbers(found: dict[str, Data]) -> list[Any]:
-    out: list[Any] = []
+def _key_numbers(found: dict[str, SectionData]) -> list[KeyNumber]:
+    out: list[KeyNumber] = []
     mood, sleep, questionnaires = found.get("mood"), found.get("sleep"), found.get("questionnaires")
     if isinstance(mood, MoodSummary):
         out += mood_numbers(mood)

@@ -2,7 +2,7 @@
 being better off dead or of self-harm).
 
 This is the one part of the report nothing may weaken (DESIGN §2.3). It lists, for each
-measure with risk items (`interim.measures.RISK_MEASURES`):
+measure with risk items (`interim.domain.measures.RISK_MEASURES`):
 
 - every form whose risk answer is above 0 or not answered, dated from the start of the
   previous period through the report date (session days included),
@@ -15,7 +15,7 @@ whatever `--since`, the profile, `private: true`, or errors in the file (incompl
 total, an item out of range). It reads every form the folder holds, the counted records
 *and* the ones left out of the numbers (conflict copies, repeated copies: `Folder.left_out`,
 each marked in its entry), and the forms salvaged from files whose front matter could not
-be read (`interim.salvage`). `interim check` turns the same entries into its IM220 lines
+be read (`interim.load.salvage`). `interim check` turns the same entries into its IM220 lines
 (`safety_diagnostics`), so the two can never disagree.
 
 Erring on the side of showing: an answer missing from a short list, or an `items` value that
@@ -29,10 +29,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from interim.config import Settings
-from interim.errors import Diagnostic, diag
-from interim.measures import PHQ9, RISK_MEASURES, Measure, RiskItem, risk_answer
-from interim.model import Folder, Record
+from interim.diagnostics import Diagnostic, diag, escape_text
+from interim.domain.measures import PHQ9, RISK_MEASURES, Measure, RiskItem, risk_answer
+from interim.domain.model import Folder, Record
+from interim.settings import Settings
 from interim.summary.data import Data, day_start_of
 from interim.summary.period import Period, Span, resolve_period
 from interim.summary.scope import record_key
@@ -49,6 +49,7 @@ SUMMARY = (
     "PHQ-9 item 9 (thoughts of being better off dead or of hurting yourself) was answered "
     "above 0, or not answered, on the questionnaires listed here."
 )
+SAFETY_CODE = "IM220"  # the safety notice's diagnostic (an info notice, never an exit code)
 FUTURE_NOTE = "dated after the report date: check the year"
 SALVAGED_NOTE = "the file cannot be read in full: fix its errors"
 
@@ -56,33 +57,60 @@ SALVAGED_NOTE = "the file cannot be read in full: fix its errors"
 @dataclass
 class SafetyEntry(Data):
     date: dt.date | None
+    """`date` is `null` when the file's date cannot be read (listed, since it cannot be ruled out)
+    """
     time: dt.time | None
     path: str
-    answer: int | None  # None: not answered, or an answer that is not a whole number
-    answer_text: str  # "several days", "more than half the days", "nearly every day", ...
-    latest: bool  # the latest form of its measure on record
+    answer: int | None
+    """the answer; `null` when not answered (also when the list is too short, or `items` could not
+    be read) and when the answer is not a whole number"""
+    answer_text: str
+    """`"several days"` (1), `"more than half the days"` (2), `"nearly every day"` (3), `"not
+    answered"`, `"answered 5 (answers run 0–3)"` for a value out of range, `"answered 1.5 (answers
+    are whole numbers 0–3)"`"""
+    latest: bool
+    """it is (on the day of) the latest form of its measure on record"""
     instrument: str = "phq9"  # the measure's key
+    """`"phq9"`, `"PHQ-9"`"""
     instrument_name: str = "PHQ-9"
-    item: int = 9  # the risk item's number
+    item: int = 9
+    """the risk item's number, wording, and `"PHQ-9 item 9"`"""
     item_text: str = ITEM  # its wording
     label: str = "PHQ-9 item 9"
-    counted: bool = True  # False: a copy left out of the numbers (see `note`)
-    note: str | None = None  # why it is listed beyond its answer: a copy, a future date
-    prefix: str = ""  # "answered: " before an answer in words ("answered: several days")
+    counted: bool = True
+    """false for a form left out of the numbers (a copy)"""
+    note: str | None = None
+    """why it is listed beyond its answer: `"a Dropbox conflict copy of …: not counted"`, `"a repeat
+    of …: not counted"`, `"the file cannot be read in full: fix its errors"`, `"dated after the
+    report date: check the year"` (joined by `; `)"""
+    prefix: str = ""
+    """`"answered: "` before an answer in words, else `""`"""
 
 
 @dataclass
 class SafetyNotice(Data):
     show: bool
+    """true when there is at least one entry"""
     entries: list[SafetyEntry]
-    contacts: str  # the configured crisis contacts, or the emergency sentence
+    """one per form and risk item, by date (undated last), then time"""
+    contacts: str
+    """the crisis contacts from the settings, or `"If you are in danger now, call your local
+    emergency number."`"""
     emergency: str
+    """the emergency sentence, always"""
     monitoring: str
-    item: str  # the wording of PHQ-9 item 9
+    """the plain statement that nobody monitors these files"""
+    item: str
+    """the wording of PHQ-9 item 9"""
     summary: str
+    """one sentence saying what the list is"""
     window: Span  # the dates listed whatever their answer's age: previous period start → report
-    has_contacts: bool = field(default=False)  # crisis contacts are configured
+    """`{start, end, days}`: the dates listed whatever their age"""
+    has_contacts: bool = field(default=False)
+    """crisis contacts are configured"""
     topic: str = "PHQ-9 item 9"  # the risk items listed ("PHQ-9 item 9, EPDS item 10")
+    """`"PHQ-9 item 9"`, what it asks in words, and `"Safety: PHQ-9 item 9"` (each lists every risk
+    item in the entries)"""
     about: str = PHQ9.risk_items[0].short  # what they ask, in words
     heading: str = "Safety: PHQ-9 item 9"
 
@@ -237,7 +265,9 @@ def _notice_line(e: SafetyEntry, record: Record | None) -> Diagnostic:
     message = f"{e.label} ({_short(e)}) is {said}: the safety notice lists this form"
     if e.note:
         message += f" ({e.note})"
-    return diag("IM220", e.path, line, col, message, f"if you are in danger now, {_emergency()}")
+    return diag(
+        SAFETY_CODE, e.path, line, col, message, f"if you are in danger now, {_emergency()}"
+    )
 
 
 def _short(e: SafetyEntry) -> str:
@@ -250,3 +280,15 @@ def _short(e: SafetyEntry) -> str:
 
 def _emergency() -> str:
     return EMERGENCY[len("If you are in danger now, ") :].rstrip(".")
+
+
+def safety_lines(crisis_contacts: str) -> list[str]:
+    """The words that stand beside the safety notice wherever a command prints it: `check`
+    (when an IM220 is among its lines), `new` (the moment a form records such an answer) and
+    `watch` (when one appears). DESIGN §2.3."""
+    contact = crisis_contacts.strip() or EMERGENCY
+    return [
+        "SAFETY: a PHQ-9 answer shows thoughts of being better off dead or of self-harm.",
+        f"  {escape_text(contact)}",
+        "  Nobody monitors these files: tell your clinician, or someone you trust, today.",
+    ]

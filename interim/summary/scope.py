@@ -8,17 +8,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
-from interim.config import Settings
-from interim.model import Record
+from interim.domain.model import Record
+from interim.settings import Settings
 from interim.summary.data import DAY_START, day_start_of, time_key
 from interim.summary.period import Period, Span
 from interim.summary.profiles import Profile
 from interim.types import RecordType, builtin_types
 
 
-def record_key(record: Record, day_start: dt.time = DAY_START) -> tuple[Any, ...]:
+def record_key(record: Record, day_start: dt.time = DAY_START) -> tuple[dt.date, int, dt.time, str]:
     """Date, then time in diary-day order (see `time_key`), then path."""
     return (record.date or dt.date.min, *time_key(record.time, day_start), record.path)
 
@@ -44,7 +43,7 @@ class Scope:
         shown = sorted((r for r in records if not r.private), key=lambda r: record_key(r, start))
         return cls(period, profile, settings or Settings(), types or builtin_types(), shown)
 
-    def record_key(self, record: Record) -> tuple[Any, ...]:
+    def record_key(self, record: Record) -> tuple[dt.date, int, dt.time, str]:
         """`record_key` with this scope's `day_start`."""
         return record_key(record, day_start_of(self.settings))
 
@@ -71,13 +70,13 @@ class Scope:
     def free_text(self) -> bool:
         return self.profile.free_text
 
-    def text(self, value: Any) -> str | None:
+    def text(self, value: object) -> str | None:
         if not self.free_text or value is None:
             return None
         text = str(value).strip()
         return text or None
 
-    def texts(self, values: Any) -> list[str]:
+    def texts(self, values: object) -> list[str]:
         if not self.free_text or not isinstance(values, list):
             return []
         return [str(v).strip() for v in values if v is not None and str(v).strip()]

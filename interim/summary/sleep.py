@@ -1,4 +1,4 @@
-"""Sleep: the nightly diary table (TIB, TST, SE from `interim.sleep.night`, Consensus Sleep
+"""Sleep: the nightly diary table (TIB, TST, SE from `interim.domain.sleep.night`, Consensus Sleep
 Diary, Carney et al. 2012), averages over complete nights as "n of expected", the change in
 sleep efficiency, and — only when the clinician turns it on — a sleep-window suggestion.
 
@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from interim.model import Record
-from interim.sleep import Night, night
+from interim.domain.model import Record
+from interim.domain.sleep import Night, night
 from interim.summary.data import (
     Data,
     Stat,
@@ -56,24 +55,50 @@ class NightRow(Data):
 
 
 @dataclass
+class PartialNight(Data):
+    date: dt.date | None
+    path: str
+    missing: list[str]
+
+
+@dataclass
+class NightRef(Data):
+    date: dt.date | None
+    path: str
+
+
+@dataclass
 class SleepSummary(Data):
     nights: list[NightRow]
-    expected: int  # nights in the period
-    complete: int  # complete nights averaged
-    n_text: str  # "11 of 14 nights"
+    """one per diary, see below"""
+    expected: int
+    """nights in the period"""
+    complete: int
+    """complete nights in the averages"""
+    n_text: str
+    """`"11 of 14 nights"`"""
     tib: Stat
+    """mean time in bed, total sleep time (minutes), sleep efficiency (%) over complete nights"""
     tst: Stat
     se: Stat
-    tib_text: str | None  # "7 h 20 min"
+    tib_text: str | None
+    """`"7 h 20 min"`"""
     tst_text: str | None
     previous_se: Stat
+    """sleep efficiency over the previous period"""
     se_change: float | None
+    """change against it"""
     se_direction: str | None
-    target: int  # the efficiency target line, from settings
+    target: int
+    """the efficiency target line (`sleep.efficiency_target`)"""
     daily_se: list[DayValue]
-    partial: list[dict[str, Any]]  # [{date, path, missing}]
-    likely_typos: list[dict[str, Any]]  # [{date, path}]
+    """each night's efficiency by morning, `null` without a complete night"""
+    partial: list[PartialNight]
+    """`[{date, path, missing: [field]}]`"""
+    likely_typos: list[NightRef]
+    """`[{date, path}]`: more than 16 h in bed, not computed"""
     window: Window | None  # None unless settings turn the suggestion on
+    """the sleep-window suggestion; `null` unless `sleep.window: true`"""
 
 
 def _status(n: Night) -> str:
@@ -150,14 +175,10 @@ def summarise_sleep(scope: Scope) -> SleepSummary | None:
         previous_se=previous,
         se_change=change,
         se_direction=direction(change, "higher"),
-        target=int(scope.settings["sleep.efficiency_target"]),
+        target=scope.settings.sleep.efficiency_target,
         daily_se=[DayValue(d, se_by_day.get(d), int(d in se_by_day)) for d in scope.period.dates()],
-        partial=[
-            {"date": r.date, "path": r.path, "missing": r.missing}
-            for r in rows
-            if r.status == "partial"
-        ],
-        likely_typos=[{"date": r.date, "path": r.path} for r in rows if r.status == "likely typo"],
+        partial=[PartialNight(r.date, r.path, r.missing) for r in rows if r.status == "partial"],
+        likely_typos=[NightRef(r.date, r.path) for r in rows if r.status == "likely typo"],
         window=sleep_window(tst, se, scope.settings),
     )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interim.config import Settings
+from interim.settings import Settings
 from interim.summary.data import Data, Stat, half_up_int, hours_text
 
 FLOOR_MINUTES = 5 * 60  # never below 5 h, whatever the settings say
@@ -41,28 +41,30 @@ class Window(Data):
 
 
 def _rule(settings: Settings, minimum: int) -> str:
-    step = settings["sleep.window_step_minutes"]
+    sleep = settings.sleep
+    step = sleep.window_step_minutes
     return (
         f"Mean total sleep time over the period's complete nights (at least {MIN_NIGHTS}), "
         f"not below {hours_text(minimum)}; {step} minutes more when mean sleep efficiency is "
-        f"{settings['sleep.window_increase_above']}% or higher, {step} minutes less (not below "
-        f"{hours_text(minimum)}) when it is below {settings['sleep.window_decrease_below']}%."
+        f"{sleep.window_increase_above}% or higher, {step} minutes less (not below "
+        f"{hours_text(minimum)}) when it is below {sleep.window_decrease_below}%."
     )
 
 
 def sleep_window(tst: Stat, se: Stat, settings: Settings) -> Window | None:
-    if not settings["sleep.window"]:
+    sleep = settings.sleep
+    if not sleep.window:
         return None
-    minimum = max(half_up_int(settings["sleep.window_min_hours"] * 60), FLOOR_MINUTES)
+    minimum = max(half_up_int(sleep.window_min_hours * 60), FLOOR_MINUTES)
     rule = _rule(settings, minimum)
     if tst.n < MIN_NIGHTS or tst.mean is None or se.mean is None:
         reason = f"{tst.n} complete nights; at least {MIN_NIGHTS} are needed for a suggestion"
         return Window(None, None, None, 0, tst.n, tst.mean, se.mean, reason, rule)
     base = max(half_up_int(tst.mean), minimum)
-    step = int(settings["sleep.window_step_minutes"])
-    if se.mean >= settings["sleep.window_increase_above"]:
+    step = sleep.window_step_minutes
+    if se.mean >= sleep.window_increase_above:
         adjust, why = step, f"mean sleep efficiency {se.mean}% is high: widen by {step} min"
-    elif se.mean < settings["sleep.window_decrease_below"]:
+    elif se.mean < sleep.window_decrease_below:
         adjust = -min(step, base - minimum)
         why = f"mean sleep efficiency {se.mean}% is low: narrow by {-adjust} min"
         if not adjust:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeGuard
 
-from interim.model import Record
+from interim.domain.model import Record
 from interim.summary.data import Data, Stat, most_common, paired_change, stat
 from interim.summary.scope import Scope
 from interim.types.kinds import normalise
@@ -46,18 +46,38 @@ class ThoughtRecordRow(Data):
 
 
 @dataclass
+class EmotionChange(Data):
+    name: str
+    n: int
+    before: float | None
+    after: float | None
+    change: float | None
+
+
+@dataclass
+class TrapCount(Data):
+    trap: str
+    count: int
+
+
+@dataclass
 class ThoughtSummary(Data):
     n: int
     records: list[ThoughtRecordRow]
     emotion_change: Stat  # mean after − before over emotion ratings with both
     belief_change: Stat  # mean after − before over records with both
-    by_emotion: list[dict[str, Any]]  # [{name, n, before, after, change}] (free text)
-    traps: list[dict[str, Any]]  # [{trap, count}], most frequent first
+    by_emotion: list[EmotionChange]  # (free text)
+    traps: list[TrapCount]  # most frequent first
 
 
-def _minus(after: Any, before: Any) -> int | None:
-    ok = all(isinstance(v, int) and not isinstance(v, bool) for v in (after, before))
-    return after - before if ok else None
+def _minus(after: object, before: object) -> int | None:
+    if _whole(after) and _whole(before):
+        return after - before
+    return None
+
+
+def _whole(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _emotions(r: Record, scope: Scope) -> list[EmotionRating]:
@@ -84,7 +104,7 @@ def _traps(r: Record, scope: Scope) -> list[str]:
     return [t for t in traps if t in listed or scope.free_text]
 
 
-def _trap_counts(rows: list[ThoughtRecordRow], choices: list[str]) -> list[dict[str, Any]]:
+def _trap_counts(rows: list[ThoughtRecordRow], choices: list[str]) -> list[TrapCount]:
     """Traps counted by their matching key (`normalise`: case, spacing and British spellings
     alike), each shown as the type's choice it matches, else as first written: the key is
     for matching only ("fortune-telling" matches as "fortune-teling")."""
@@ -96,10 +116,7 @@ def _trap_counts(rows: list[ThoughtRecordRow], choices: list[str]) -> list[dict[
             key = normalise(trap)
             counts[key] += 1
             shown.setdefault(key, canonical.get(key, trap.strip()))
-    return [
-        {"trap": name, "count": n}
-        for name, n in most_common({shown[k]: v for k, v in counts.items()})
-    ]
+    return [TrapCount(name, n) for name, n in most_common({shown[k]: v for k, v in counts.items()})]
 
 
 def _thought_row(r: Record, scope: Scope) -> ThoughtRecordRow:
@@ -123,7 +140,7 @@ def _thought_row(r: Record, scope: Scope) -> ThoughtRecordRow:
     )
 
 
-def _by_emotion(rows: list[ThoughtRecordRow]) -> list[dict[str, Any]]:
+def _by_emotion(rows: list[ThoughtRecordRow]) -> list[EmotionChange]:
     groups: dict[str, list[EmotionRating]] = {}
     for row in rows:
         for e in row.emotions:
@@ -135,9 +152,7 @@ def _by_emotion(rows: list[ThoughtRecordRow]) -> list[dict[str, Any]]:
         before = stat([e.before for e in ratings]).mean
         after = stat([e.after for e in ratings]).mean
         change = stat([e.change for e in ratings]).mean
-        out.append(
-            {"name": name, "n": len(ratings), "before": before, "after": after, "change": change}
-        )
+        out.append(EmotionChange(name, len(ratings), before, after, change))
     return out
 
 

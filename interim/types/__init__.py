@@ -6,7 +6,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from interim.errors import Diagnostic, diag
+from interim.diagnostics import Diagnostic, diag
+from interim.load.discover import Candidate, read_bytes
+from interim.load.frontmatter import decode
+from interim.load.yaml.events import load_yaml
 from interim.types.language import FieldSpec, RecordType, parse_type
 
 __all__ = ["FieldSpec", "RecordType", "builtin_types", "load_types"]
@@ -61,10 +64,6 @@ def load_types(root: Path | None) -> tuple[dict[str, RecordType], list[Diagnosti
 def _read(
     file: Path, rel: str, stem: str, user_file: bool = False
 ) -> tuple[RecordType | None, list[Diagnostic]]:
-    from interim.discover import Candidate, read_bytes
-    from interim.frontmatter import decode
-    from interim.yamlload import load_yaml
-
     if user_file:  # like a record: no links, no pipes or devices (they would hang), size cap
         got = read_bytes(Candidate(file, rel, 0, 0, 0), MAX_TYPE_FILE)
         if isinstance(got, Diagnostic):

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from interim.errors import Diagnostic, diag, did_you_mean
+from interim.diagnostics import Diagnostic, diag, did_you_mean, escape_text
+from interim.load.yaml.hints import CURLY_HINT, curly_quoted
+from interim.load.yaml.tree import Mapping, Node, Scalar, Sequence
 from interim.types.language import NUMERIC, FieldSpec
-from interim.yamltree import Mapping, Node, Scalar, Sequence
 
 _INT = re.compile(r"[+-]?\d+\Z")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)\Z")
@@ -39,8 +40,6 @@ class Context:
     cuts: dict[tuple[int, int], tuple[int, int, str]] = field(default_factory=dict)
 
     def error(self, code: str, node: Node, message: str, hint: str = "") -> None:
-        from interim.yamlhints import CURLY_HINT, curly_quoted
-
         if isinstance(node, Scalar) and curly_quoted(node.text):
             hint = CURLY_HINT  # the likeliest cause, and invisible to the writer
         self.error_at(code, node.line, node.col, message, hint)
@@ -169,8 +168,6 @@ def _example(spec: FieldSpec) -> str:
 
 
 def _short(text: str) -> str:
-    from interim.errors import escape_text
-
     text = escape_text(text)
     return text if len(text) <= 40 else text[:37] + "..."
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interim.errors import Diagnostic, diag, did_you_mean
-from interim.yamltree import Entry, Mapping, Node, Scalar, Sequence, plain_value
+from interim.diagnostics import Diagnostic, diag, did_you_mean
+from interim.load.yaml.tree import Entry, Mapping, Node, Scalar, Sequence, plain_value
 
 KINDS = (
     "text",
@@ -147,8 +147,9 @@ def _identity(
     """`identity: [date, time]`: the fields that make two files one entry."""
     if entry is None:
         return DEFAULT_IDENTITY
-    names = plain_value(entry.value)
-    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+    written = plain_value(entry.value)
+    names = [n for n in written if isinstance(n, str)] if isinstance(written, list) else []
+    if not names or len(names) != len(written or ()):
         out.append(
             _bad(path, entry.value, "`identity` must be a list of field names: [date, time]")
         )

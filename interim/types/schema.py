@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from interim.atomic import save
+from interim.types.common import COMMON
 from interim.types.language import FieldSpec, RecordType
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -90,8 +92,6 @@ def schemas_text(types: list[RecordType], one: bool) -> str:
 
 def write_schemas(types: list[RecordType], out: Path) -> list[Path]:
     """Write TYPE.schema.json for each type into `out`; the paths written."""
-    from interim.atomic import save
-
     return [
         save(out / f"{t.name}.schema.json", (_dumps(type_schema(t)) + "\n").encode("utf-8"))
         for t in types
@@ -103,8 +103,6 @@ def _dumps(doc: Any) -> str:
 
 
 def type_schema(rtype: RecordType) -> dict[str, Any]:
-    from interim.validate import COMMON
-
     fields = {**{k: v for k, v in COMMON.items() if k != "type"}, **rtype.fields}
     required = (
         ["type"]

@@ -1,0 +1,283 @@
+"""Validate one record's front matter against its type, then the checks that span its
+fields (the checks across records are `interim.check.crosscheck`). Everything found is a
+diagnostic; nothing here raises on user data."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from interim.diagnostics import did_you_mean, escape_text
+from interim.domain.measures import MEASURES
+from interim.domain.model import Record
+from interim.domain.sleep import forward, night
+from interim.load.yaml.tree import Mapping, Scalar, Sequence
+from interim.types.common import COMMON
+from interim.types.kinds import Context, convert, is_missing
+from interim.types.language import FieldSpec, RecordType
+
+_BAD_ID = frozenset('/\\:*?"<>|')
+
+
+def validate_record(
+    front: Mapping, path: str, stem: str, types: dict[str, RecordType], ctx: Context
+) -> Record | None:
+    """Read a record's fields by its type. Returns None when the type is missing or unknown."""
+    rtype = _record_type(front, types, ctx)
+    if rtype is None:
+        return None
+    ctx.cuts = front.cuts or {}
+    fields: dict[str, Any] = {}
+    positions: dict[str, tuple[int, int]] = {}
+    for key, entry in front.entries.items():
+        if key == "type":
+            continue
+        spec = rtype.fields.get(key) or COMMON.get(key)
+        _remember(positions, key, entry.value)
+        if spec is None:
+            _unknown_field(key, entry.key_line, entry.key_col, rtype, ctx)
+            continue
+        value = _read(spec, entry.value, ctx, key)
+        if not is_missing(value):
+            fields[key] = value
+    _required(rtype, front, ctx)
+    return _record(rtype, fields, positions, path, stem, ctx)
+
+
+def _remember(positions: dict[str, tuple[int, int]], key: str, node: Any) -> None:
+    """Keep where each value (and each list item and mapping key) is, for later checks."""
+    positions[key] = (node.line, node.col)
+    if isinstance(node, Sequence):
+        for i, item in enumerate(node.items):
+            positions[f"{key}[{i + 1}]"] = (item.line, item.col)
+    elif isinstance(node, Mapping):
+        for name, entry in node.entries.items():
+            positions[f"{key}.{name}"] = (entry.key_line, entry.key_col)
+
+
+def _record_type(front: Mapping, types: dict[str, RecordType], ctx: Context) -> RecordType | None:
+    entry = front.entries.get("type")
+    if entry is None:
+        ctx.error_at(
+            "IM201",
+            1,
+            1,
+            "the record has no `type:`",
+            "add a line `type: mood` (see `interim types` for the names)",
+        )
+        return None
+    node = entry.value
+    name = node.text.strip().lower() if isinstance(node, Scalar) else ""
+    if name in types:
+        return types[name]
+    hint = did_you_mean(name, types, "see `interim types` for the type names")
+    ctx.error("IM200", node, f"`{name or '(empty)'}` is not a record type", hint)
+    return None
+
+
+def _read(spec: FieldSpec, node: Any, ctx: Context, key: str) -> Any:
+    # `mood: ""` is as empty as `mood:`, whatever the kind: not filled in yet, never an error.
+    if isinstance(node, Scalar) and (node.is_null() or not node.text.strip()):
+        if node.is_null() and node.text:  # `~` or `null`: YAML's words for "empty"
+            ctx.error(
+                "IM202",
+                node,
+                f"`{key}` is `{node.text}`, which YAML reads as empty: not filled in yet",
+                f'to keep the word, quote it: {key}: "{node.text}"; else fill it in: {spec.hint()}',
+            )
+            return None
+        ctx.error("IM202", node, f"`{key}` is not filled in yet", f"fill it in: {spec.hint()}")
+        return None
+    return convert(spec, node, ctx, key)
+
+
+def _unknown_field(key: str, line: int, col: int, rtype: RecordType, ctx: Context) -> None:
+    known = sorted(set(rtype.fields) | set(COMMON))
+    hint = did_you_mean(key, known, f"`interim types {rtype.name}` lists its fields")
+    ctx.error_at("IM203", line, col, f"`{escape_text(key)}` is not a field of `{rtype.name}`", hint)
+
+
+def _required(rtype: RecordType, front: Mapping, ctx: Context) -> None:
+    required = [n for n, s in rtype.fields.items() if s.required]
+    if rtype.dated:
+        required.insert(0, "date")
+    for name in required:
+        if name not in front.entries:
+            spec = rtype.fields.get(name) or COMMON[name]
+            ctx.error_at(
+                "IM201", 1, 1, f"`{rtype.name}` needs `{name}:`", f"add `{name}: …` — {spec.hint()}"
+            )
+
+
+def _record(
+    rtype: RecordType,
+    fields: dict[str, Any],
+    positions: dict[str, tuple[int, int]],
+    path: str,
+    stem: str,
+    ctx: Context,
+) -> Record:
+    written = fields.pop("id", None)
+    record_id = written or stem
+    if not _BAD_ID.isdisjoint(record_id):
+        _bad_id(record_id, written is None, positions, ctx)
+    record = Record(
+        path=path,
+        type=rtype.name,
+        id=str(record_id),
+        date=fields.pop("date", None),
+        time=fields.pop("time", None),
+        fields=fields,
+        private=bool(fields.pop("private", False)),
+        tags=tuple(str(t) for t in (fields.pop("tags", None) or ()) if t is not None),
+        homework=fields.pop("homework", None),
+        positions=positions,
+    )
+    _CROSS_FIELD.get(rtype.name, _nothing)(record, ctx)
+    return record
+
+
+def _bad_id(
+    record_id: str, from_name: bool, positions: dict[str, tuple[int, int]], ctx: Context
+) -> None:
+    bad = " ".join(f"`{c}`" for c in sorted(set(record_id) & _BAD_ID))
+    where = " (taken from the file name)" if from_name else ""
+    hint = "rename the file, or add an `id:` line" if from_name else "change the `id:`"
+    line, col = positions.get("id", (1, 1))
+    ctx.error_at(
+        "IM221",
+        line,
+        col,
+        f"the id `{record_id}`{where} contains {bad}, which a file name cannot hold",
+        f"{hint}; use letters, digits and hyphens",
+    )
+
+
+def _nothing(record: Record, ctx: Context) -> None:
+    return None
+
+
+# -- checks across the fields of one record ------------------------------------------------
+
+
+def _sleep(record: Record, ctx: Context) -> None:
+    n = night(record.fields)
+    if n.too_long:
+        where, message = _long_night(record.fields)
+        ctx.error_at(
+            "IM210",
+            *record.position(where),
+            message,
+            "check am/pm and the order: bedtime, lights_out, final_wake, out_of_bed",
+        )
+    elif n.exceeds:
+        where = "minutes_awake" if "minutes_awake" in record.positions else "minutes_to_sleep"
+        ctx.error_at(
+            "IM211",
+            *record.position(where),
+            _exceeds_message(record.fields),
+            "check the minutes and the times",
+        )
+
+
+_ORDER = ("bedtime", "lights_out", "final_wake", "out_of_bed")
+
+
+def _long_night(fields: dict[str, Any]) -> tuple[str, str]:
+    """Name the step that made the night long: a time just before the one above it (lights
+    out at 22:50 after a 23:00 bedtime) reads as the next day, almost 24 hours later."""
+    present = [(name, fields[name]) for name in _ORDER if fields.get(name) is not None]
+    for (before, t0), (after, t1) in pairwise(present):
+        gap = forward(t0, t1)
+        if gap > 16 * 60:
+            return after, (
+                f"`{after}` ({t1:%H:%M}) is earlier than `{before}` ({t0:%H:%M}), so it reads as "
+                f"the next day, {gap // 60} h {gap % 60} min later: likely a typo"
+            )
+    total = sum(forward(a[1], b[1]) for a, b in pairwise(present))
+    return "out_of_bed", (
+        f"{total // 60} h {total % 60} min between bedtime and getting up, more than 16 hours: "
+        "likely a typo"
+    )
+
+
+def _exceeds_message(fields: dict[str, Any]) -> str:
+    """Expected and found, in numbers: the minutes cannot fit between lights out and waking."""
+    lights, wake = fields["lights_out"], fields["final_wake"]
+    to_sleep, awake = fields["minutes_to_sleep"], fields["minutes_awake"]
+    return (
+        f"minutes_to_sleep ({to_sleep}) + minutes_awake ({awake}) = {to_sleep + awake} minutes, "
+        f"more than the {forward(lights, wake)} minutes from lights_out ({lights:%H:%M}) "
+        f"to final_wake ({wake:%H:%M})"
+    )
+
+
+def _homework(record: Record, ctx: Context) -> None:
+    assigned = record.get("assigned") or record.date
+    due = record.get("due")
+    if assigned is not None and due is not None and due < assigned:
+        ctx.error_at(
+            "IM212",
+            *record.position("due"),
+            f"`due` ({due}) is before the homework was assigned ({assigned})",
+            "due is the last day of the task, usually the next session's day",
+        )
+
+
+def _questionnaire(record: Record, ctx: Context) -> None:
+    measure = MEASURES.get(record.get("instrument") or "")
+    items = record.get("items")
+    if measure is None or not isinstance(items, list):
+        return
+    line, col = record.position("items")
+    if len(items) != measure.items:
+        ctx.error_at(
+            "IM214",
+            line,
+            col,
+            f"{measure.name} has {measure.items} items; found {len(items)}",
+            "write one answer per item, null for an unanswered one",
+        )
+    _item_ranges(record, measure.item_min, measure.item_max, measure.name, ctx)
+    _total(record, measure, items, ctx)
+    # Risk answers (IM220) are the safety notice's: interim.summary.safety, for every form
+    # the folder holds, copies and broken files too.
+
+
+def _total(record: Record, measure: Any, items: list[Any], ctx: Context) -> None:
+    """No total without every item; a total written must be the items' sum."""
+    if not all(v is None or isinstance(v, int) for v in items):
+        return  # an answer that is not a whole number: said at the item, no total
+    missing = [i + 1 for i, v in enumerate(items[: measure.items]) if v is None]
+    total = record.get("total")
+    if missing:
+        many = len(missing) > 1
+        ctx.error_at(
+            "IM219",
+            *record.position("items"),
+            f"{measure.name} item{'s' if many else ''} {', '.join(map(str, missing))} "
+            f"{'are' if many else 'is'} not answered, so the form has no total score",
+            "answer every item for a score (an incomplete form is shown as incomplete)",
+        )
+    elif total is not None and len(items) == measure.items and total != sum(items):
+        ctx.error_at(
+            "IM213",
+            *record.position("total"),
+            f"`total` is {total} but the items add up to {sum(items)}",
+            f"write total: {sum(items)}, or check the items",
+        )
+
+
+def _item_ranges(record: Record, low: int, high: int, name: str, ctx: Context) -> None:
+    items = record.get("items") or []
+    for i, value in enumerate(items):
+        if isinstance(value, int) and not low <= value <= high:
+            ctx.error_at(
+                "IM205",
+                *record.position(f"items[{i + 1}]"),
+                f"{name} item {i + 1} must be {low}–{high}; got {value}",
+                f"answers run from {low} (not at all) to {high} (nearly every day)",
+            )
+
+
+_CROSS_FIELD = {"sleep": _sleep, "homework": _homework, "questionnaire": _questionnaire}

@@ -1,0 +1,277 @@
+"""The questions `interim new` asks in a terminal, one field at a time.
+
+Each answer is read by the same field kinds `interim check` uses (`interim.types.kinds` on a
+Scalar), so a value accepted here is never refused later, and a refused one is re-asked with
+the same reason check would give. Enter leaves a field empty. No click here: the command
+line passes in how to ask and how to print (`Console`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from interim.commands.new import SESSION_TIME, Plan
+from interim.diagnostics import Severity, escape_text
+from interim.domain.measures import MEASURES
+from interim.domain.model import Folder
+from interim.domain.wording import WORDINGS, choices_text
+from interim.load.yaml.tree import Scalar
+from interim.summary.queries import open_homework
+from interim.summary.safety import safety_lines
+from interim.types.common import COMMON
+from interim.types.kinds import Context, convert, is_missing
+from interim.types.language import FieldSpec, RecordType
+
+_HOW = {
+    "time": "a time such as 23:30 or 11:30 pm",
+    "date": "a date, YYYY-MM-DD",
+    "boolean": "yes or no",
+    "track": "a record type such as sleep; edit the file for a tag or skill",
+    "instrument": "phq9 or gad7",
+}
+_ITEM = FieldSpec("item", "integer", "An answer, 0–3.", min=0, max=3)
+
+
+@dataclass
+class Console:
+    ask: Callable[[str], str]  # shows the prompt, returns the line typed
+    echo: Callable[[str], None]
+
+
+@dataclass
+class Offers:
+    """What the folder already holds, offered as answers."""
+
+    homework: list[tuple[str, str]] = field(default_factory=list)  # open: (id, title)
+    homework_ids: frozenset[str] = frozenset()  # every homework id
+    goals: list[tuple[str, str]] = field(default_factory=list)  # active: (id, title)
+    type_names: frozenset[str] = frozenset()
+    crisis_contacts: str = ""
+
+
+def ask_new(plan: Plan, folder: Folder, console: Console) -> dict[str, Any]:
+    """Ask for a new record planned by `interim.commands.new.plan_new`, offering what `folder`
+    holds (open homework, goals). Returns the answers."""
+    when = plan.date.isoformat() + (f" {plan.time:%H:%M}" if plan.time else "")
+    console.echo(f"New {plan.rtype.name} record for {when} (change with --date and --time).")
+    return ask_record(
+        plan.rtype, plan.values, console, offers_from(folder), link_homework=plan.self_monitoring
+    )
+
+
+def ask_record(
+    rtype: RecordType,
+    values: dict[str, Any],
+    console: Console,
+    offers: Offers,
+    link_homework: bool = False,
+) -> dict[str, Any]:
+    """Ask every field of `rtype` in order; `values` are the answers known already (shown as
+    defaults). Returns the answers (None: left empty)."""
+    out = dict(values)
+    console.echo("Press Enter to leave a question empty: you can fill it in later in the file.")
+    if rtype.name == "questionnaire":
+        return ask_questionnaire(out, console, offers)
+    if rtype.name == "session":  # its time is a common field, but the one most needed
+        console.echo("")
+        out["time"] = ask_value(SESSION_TIME, "time", console, offers, out.get("time"))
+    for name, spec in rtype.fields.items():
+        out[name] = _ask_field(name, spec, out.get(name), console, offers)
+    if link_homework and offers.homework and "homework" not in rtype.fields:
+        out["homework"] = _ask_homework(COMMON["homework"], "homework", console, offers)
+    return out
+
+
+def _ask_field(name: str, spec: FieldSpec, default: Any, console: Console, offers: Offers) -> Any:
+    if name == "homework":
+        return _ask_homework(spec, name, console, offers)
+    if spec.kind == "list":
+        return _ask_list(name, spec, console, offers)
+    if spec.kind == "record list":
+        return _ask_rows(name, spec, console, offers)
+    if spec.kind == "mapping":
+        return _ask_goals(name, spec, console, offers)
+    console.echo("")
+    return ask_value(spec, name, console, offers, default)
+
+
+def ask_value(
+    spec: FieldSpec, label: str, console: Console, offers: Offers, default: Any = None
+) -> Any:
+    """One value, re-asked with the reason until it is valid or left empty."""
+    how = _HOW.get(spec.kind, "")
+    needed = "needed" if spec.required else ""
+    extra = "; ".join(x for x in (how, needed) if x)
+    console.echo(spec.hint() + (f" ({extra})" if extra else ""))
+    shown = f" [{_show(default)}]" if default is not None else ""
+    return _until_accepted(spec, label, f"{label}{shown}: ", console, offers, default)
+
+
+def _until_accepted(
+    spec: FieldSpec, label: str, prompt: str, console: Console, offers: Offers, empty: Any
+) -> Any:
+    """Ask until the answer is valid, showing why each refused one was, or is left empty
+    (which gives `empty`)."""
+    while True:
+        text = console.ask(prompt)
+        if not text.strip():
+            return empty
+        value, problem = read_answer(spec, text, label, offers)
+        if problem is None:
+            return value
+        console.echo(f"  Not accepted: {problem}")
+
+
+def read_answer(
+    spec: FieldSpec, text: str, label: str, offers: Offers | None = None
+) -> tuple[Any, str | None]:
+    """(value, None) or (None, the reason). Text is kept exactly as typed; other kinds go
+    through the field kind's reader, as `check` does."""
+    names = offers.type_names if offers else frozenset()
+    ctx = Context("answer", names, frozenset(MEASURES))
+    style = '"' if spec.kind == "text" else None  # quoted: `null` typed in a text is text
+    value = convert(spec, Scalar(text if style else text.strip(), style, 1, 1), ctx, label)
+    errors = [d for d in ctx.diagnostics if d.severity is Severity.ERROR]
+    if is_missing(value) or errors:
+        d = errors[0] if errors else ctx.diagnostics[0]
+        return None, d.message + (f". {d.hint[:1].upper()}{d.hint[1:]}" if d.hint else "")
+    return value, None
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _ask_homework(spec: FieldSpec, label: str, console: Console, offers: Offers) -> Any:
+    """Offer the open homework by number; an id typed in must be a homework's id."""
+    console.echo("")
+    console.echo(spec.hint())
+    if offers.homework:
+        console.echo("Open homework:")
+        for n, (hid, title) in enumerate(offers.homework, 1):
+            console.echo(f"  {n}  {hid}  {title}")
+        console.echo("Type its number or its id.")
+    while True:
+        text = console.ask(f"{label}: ").strip()
+        if not text:
+            return None
+        if text.isdigit() and 1 <= int(text) <= len(offers.homework):
+            return offers.homework[int(text) - 1][0]
+        if not offers.homework_ids or text in offers.homework_ids:
+            return text
+        numbers = f"a number from 1 to {len(offers.homework)}" if offers.homework else "its id"
+        console.echo(f"  Not accepted: no homework has the id `{text}`; type {numbers}")
+
+
+def _ask_list(name: str, spec: FieldSpec, console: Console, offers: Offers) -> Any:
+    item = spec.items or FieldSpec(name, "text", spec.description)
+    console.echo("")
+    console.echo(f"{spec.hint()} (one per line; an empty line ends the list)")
+    if item.choices:
+        console.echo("Choices: " + ", ".join(item.choices))
+    values: list[Any] = []
+    while True:
+        value = _ask_item(item, f"{name} {len(values) + 1}", console, offers)
+        if value is None:
+            return values or None
+        values.append(value)
+
+
+def _ask_item(spec: FieldSpec, label: str, console: Console, offers: Offers) -> Any:
+    return _until_accepted(spec, label, f"{label}: ", console, offers, None)
+
+
+def _ask_rows(name: str, spec: FieldSpec, console: Console, offers: Offers) -> Any:
+    """A list of entries (emotions with before/after): the first question left empty ends it."""
+    console.echo("")
+    console.echo(f"{spec.hint()} (one entry at a time; leave the first question empty to end)")
+    rows: list[dict[str, Any]] = []
+    first = next(iter(spec.fields), None)
+    while first is not None:
+        row: dict[str, Any] = {}
+        for sub_name, sub in spec.fields.items():
+            label = f"{name} {len(rows) + 1} {sub_name}"
+            if sub_name == first:
+                console.echo(sub.hint())
+                row[sub_name] = _ask_item(sub, label, console, offers)
+                if row[sub_name] is None:
+                    return rows or None
+            else:
+                row[sub_name] = ask_value(sub, label, console, offers)
+        rows.append({k: v for k, v in row.items() if v is not None})
+    return None
+
+
+def _ask_goals(name: str, spec: FieldSpec, console: Console, offers: Offers) -> Any:
+    """A check-in's goal ratings: one question per active goal."""
+    console.echo("")
+    if name != "goals" or not offers.goals or spec.values is None:
+        console.echo(f"{name}: {spec.hint()} — fill it in in the file if you need it.")
+        return None
+    console.echo(spec.hint())
+    ratings = {}
+    for goal_id, title in offers.goals:
+        console.echo(f"Goal {goal_id}: {title}")
+        value = ask_value(spec.values, f"{name} {goal_id}", console, offers)
+        if value is not None:
+            ratings[goal_id] = value
+    return ratings or None
+
+
+def ask_questionnaire(values: dict[str, Any], console: Console, offers: Offers) -> dict[str, Any]:
+    """The instrument (unless given), then each item with its wording and answer choices.
+    An answer above 0 to PHQ-9 item 9 shows the safety notice at once (DESIGN §2.3)."""
+    if not values.get("instrument"):
+        spec = FieldSpec("instrument", "instrument", "Which questionnaire.", required=True)
+        console.echo("")
+        values["instrument"] = ask_value(spec, "instrument", console, offers)
+    wording = WORDINGS.get(values.get("instrument") or "")
+    if wording is None:
+        return values
+    measure = MEASURES[wording.key]
+    console.echo("")
+    console.echo(f"{measure.name}. {wording.stem}")
+    console.echo(f"Answers: {choices_text(wording.choices)}. Enter skips an item.")
+    items: list[int | None] = []
+    for i, text in enumerate(wording.items, 1):
+        console.echo(f"{i}. {text}")
+        items.append(_ask_item(_ITEM, f"item {i}", console, offers))
+        if i == measure.safety_item and items[-1]:
+            _safety(console, offers)  # at once, not after the last question
+    values["items"] = items if any(v is not None for v in items) else None
+    complete = items and all(v is not None for v in items)
+    values["total"] = sum(v for v in items if v is not None) if complete else None
+    console.echo("")
+    console.echo(wording.difficulty)
+    console.echo(f"Answers: {choices_text(wording.difficulty_choices)}.")
+    values["difficulty"] = _ask_item(_ITEM, "difficulty", console, offers)
+    return values
+
+
+def _safety(console: Console, offers: Offers) -> None:
+    console.echo("")
+    for line in safety_lines(offers.crisis_contacts):
+        console.echo(line)
+    console.echo("")
+
+
+def offers_from(folder: Folder) -> Offers:
+    """Open homework, every homework id and the active goals of a loaded Folder."""
+    records = folder.records
+    return Offers(
+        homework=[(r.id, escape_text(str(r.get("title") or ""))) for r in open_homework(records)],
+        homework_ids=frozenset(r.id for r in records if r.type == "homework"),
+        goals=[
+            (r.id, escape_text(str(r.get("title") or "")))
+            for r in sorted(records, key=lambda r: r.id)
+            if r.type == "goal" and r.get("status") not in ("achieved", "dropped")
+        ],
+        type_names=frozenset(folder.types),
+        crisis_contacts=folder.settings.crisis_contacts if folder.settings else "",
+    )

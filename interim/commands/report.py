@@ -1,0 +1,103 @@
+"""The report command's library side: choose the format, resolve the period, build the
+context and render it — so the command line only turns options into these calls and prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path
+
+from interim.diagnostics import Diagnostic, Severity
+from interim.domain.model import Folder
+from interim.errors import InterimError
+from interim.render import FORMATS, render
+from interim.render.write import default_path, format_for
+from interim.settings import Settings
+from interim.summary import build_report, resolve_period
+from interim.summary.context import ReportContext
+
+_COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+
+
+def choose_format(fmt: str | None, out: str | None) -> str:
+    """`--format`, else the output's extension (`-o week.md`), else HTML. A `--format` that
+    contradicts a known extension is a usage error: HTML in `out.pdf` helps nobody."""
+    inferred = format_for(out) if out and out != "-" else None
+    if fmt is not None and inferred in FORMATS and inferred != fmt:
+        raise InterimError(
+            f"`-o {out}` is a .{inferred} file name but --format is {fmt}: "
+            "drop --format, or give the file the right extension"
+        )
+    if fmt is not None:
+        return fmt
+    return inferred if inferred in FORMATS else "html"
+
+
+def git_commit(root: Path) -> str | None:
+    """The folder's HEAD commit, only when the folder itself is a git repository (a folder
+    inside someone else's repository is not reported). No shell, a short timeout; no git,
+    no repository or any failure gives None."""
+    if not (root / ".git").exists():
+        return None
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    commit = done.stdout.strip()
+    return commit if done.returncode == 0 and _COMMIT.fullmatch(commit) else None
+
+
+def build_context(
+    folder: Folder,
+    *,
+    since: str | None = None,
+    until: dt.date | None = None,
+    profile: str | None = None,
+) -> ReportContext:
+    """The report context for the folder. Raises InterimError for a bad period or profile."""
+    period = resolve_period(folder.records, until=until, since=since, settings=folder.settings)
+    name = profile or (folder.settings or Settings()).report.profile
+    return build_report(folder, period, profile=name, git_commit=git_commit(folder.root))
+
+
+def make_report(
+    folder: Folder,
+    fmt: str,
+    *,
+    since: str | None = None,
+    until: dt.date | None = None,
+    profile: str | None = None,
+    warnings: list[str] | None = None,
+    use_cache: bool = True,
+    notes: list[Diagnostic] | None = None,
+) -> tuple[bytes, ReportContext]:
+    """The rendered report and its context. Raises InterimError (bad period or profile),
+    TemplateProblem or SafetyNoticeMissing. Lines for stderr are added to `warnings`,
+    diagnostics about the template (IM921) to `notes`."""
+    context = build_context(folder, since=since, until=until, profile=profile)
+    data = render(
+        context,
+        fmt,
+        folder_root=folder.root,
+        warnings=warnings,
+        use_cache=use_cache,
+        notes=notes,
+    )
+    return data, context
+
+
+def report_target(out: str | Path | None, context: ReportContext, fmt: str) -> str | Path:
+    """`-o` (`-` is stdout), else interim-report-<report date>.<ext> in the current folder."""
+    return out or default_path(context.generated_for.isoformat(), fmt)
+
+
+def files_with_errors(folder: Folder) -> int:
+    return len({d.path for d in folder.diagnostics if d.severity is Severity.ERROR})

@@ -1,0 +1,84 @@
+"""The loaded folder: records with their values read by field kind, and the diagnostics.
+
+Value conventions (what `Record.fields` holds, by field kind):
+text → str; integer, scale, minutes → int; number → int or float; date → datetime.date;
+time → datetime.time; boolean → bool; choice → the choice as defined in the type (lower case);
+list → list of str (or of the item kind); record list → list of dict; mapping → dict.
+A field written but left empty holds None ("not filled in yet": never averaged). A field that
+is absent, or whose value was invalid (an error diagnostic says so), is not in `fields`.
+The common keys live in attributes, not in `fields`: date, time, tags, private, id and
+homework — a review's `homework:` (the homework it reviews) is `Record.homework` too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from interim.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:  # the model only names them: domain/ imports neither
+    from interim.settings import Settings
+    from interim.types import RecordType
+
+
+# What a field holds, by its kind (above): `Record.fields`' values.
+Value: TypeAlias = (
+    "str | int | float | bool | dt.date | dt.time | list[Value] | dict[str, Value] | None"
+)
+
+
+@dataclass
+class Record:
+    path: str  # relative to the folder, with forward slashes
+    type: str  # the type's canonical name, e.g. "thought-record"
+    id: str  # `id:` or the file name's stem
+    date: dt.date | None  # None for a goal (it has `set`) or an invalid date
+    time: dt.time | None
+    fields: dict[str, Any]
+    body: str = ""
+    body_line: int = 1
+    private: bool = False
+    tags: tuple[str, ...] = ()
+    homework: str | None = None  # the homework id this entry is practice for
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → (line, col)
+    has_errors: bool = False
+    salvaged: bool = False  # read from broken text for the safety notice (interim.load.salvage)
+    # Why this record is left out of the numbers (a conflict copy, a repeat of another
+    # file): such records live in `Folder.left_out`, where only the safety notice reads them.
+    left_out: str | None = None
+    digest: bytes = b""  # the file's text, hashed for finding copies (interim.check.duplicates)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+    def position(self, name: str) -> tuple[int, int]:
+        return self.positions.get(name, (1, 1))
+
+
+@dataclass
+class Folder:
+    root: Path
+    records: list[Record]
+    diagnostics: list[Diagnostic]
+    files_read: int = 0
+    not_records: list[str] = field(default_factory=list)
+    # Records read but not counted (conflict copies, copies repeating another file): every
+    # summary leaves them out; the safety notice reads them (interim.summary.safety).
+    left_out: list[Record] = field(default_factory=list)
+    files_cached: int = 0  # of `files_read`, how many results came from the cache
+    settings: Settings | None = None  # None: every default
+    types: dict[str, RecordType] = field(default_factory=dict)  # by name
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
+
+    def of_type(self, name: str) -> list[Record]:
+        return [r for r in self.records if r.type == name]
