@@ -18,13 +18,14 @@ from pathlib import Path
 from interim.check.crosscheck import cross_check
 from interim.check.dates import implausible_dates
 from interim.check.duplicates import content_digest, drop_duplicates
+from interim.check.flat import flat_record
 from interim.check.validate import validate_record
 from interim.diagnostics import Diagnostic, Severity, diag, escape_text
 from interim.domain.measures import MEASURES
 from interim.domain.model import Folder, Record
 from interim.load.cache import FolderCache, Stored, fingerprint
 from interim.load.discover import Candidate, discover, read_bytes
-from interim.load.frontmatter import Document, decode, split
+from interim.load.frontmatter import Document, decode, plain_parts, split
 from interim.load.parallel import Progress, read_all
 from interim.load.salvage import salvage
 from interim.settings import Settings, checked_settings, load_settings
@@ -226,6 +227,9 @@ class _Reader:
     def parse(self, text: str, rel: str) -> tuple[Record | None, list[Diagnostic], bool]:
         """(record, diagnostics, not a record). A file that gives no record may still be a
         form with a risk answer: then it is salvaged for the safety notice."""
+        flat = self._flat(text, rel)
+        if flat is not None:
+            return flat, [], False
         doc = split(text, rel)
         diags = list(doc.diagnostics)
         if not doc.has_front_matter:
@@ -245,6 +249,21 @@ class _Reader:
         if record is not None and not record.salvaged:
             record.digest = content_digest(text)
         return record, diags, False
+
+    def _flat(self, text: str, rel: str) -> Record | None:
+        """The record of a plain file with a flat, clean front matter, read in one pass
+        (interim.check.flat); None sends the file the tree path's way, which says why."""
+        parts = plain_parts(text)
+        if parts is None:
+            return None
+        yaml_text, body, body_line = parts
+        stem = posixpath.splitext(posixpath.basename(rel))[0]
+        ctx = Context(rel, self.type_names, self.instruments)
+        record = flat_record(yaml_text, 1, rel, stem, self.types, ctx)
+        if record is not None:
+            record.body, record.body_line = body, body_line
+            record.digest = content_digest(text)
+        return record
 
     def _other(self, candidate: Candidate, text: str) -> Result:
         """A text file of another extension: reported when it looks like a record, and read

@@ -100,7 +100,7 @@ def test_candidate_fields_come_from_one_lstat(tmp_path: Path) -> None:
     path = touch(tmp_path, "sub/mood.md", "x" * 123)
     (cand,) = discover(tmp_path).files
     st = os.lstat(path)
-    assert cand.path == path.absolute() and cand.path.is_absolute()
+    assert Path(cand.path) == path.absolute() and Path(cand.path).is_absolute()
     assert (cand.rel, cand.size, cand.mtime_ns) == ("sub/mood.md", 123, st.st_mtime_ns)
     if os.name == "posix":
         assert cand.inode == st.st_ino
@@ -113,7 +113,7 @@ def test_relative_root_gives_absolute_paths(
     touch(tmp_path, "f/a.md")
     monkeypatch.chdir(tmp_path)
     (cand,) = discover(Path("f")).files
-    assert cand.path == tmp_path / "f" / "a.md" and cand.rel == "a.md"
+    assert Path(cand.path) == tmp_path / "f" / "a.md" and cand.rel == "a.md"
 
 
 def test_deep_nesting_is_walked_without_recursion(tmp_path: Path) -> None:
@@ -707,7 +707,7 @@ def test_read_bytes_never_raises_on_odd_errors(
 
 
 def test_read_bytes_on_a_hand_made_candidate(tmp_path: Path) -> None:
-    cand = Candidate(tmp_path / "dir.md", "dir.md", 0, 0, 0)
+    cand = Candidate(str(tmp_path / "dir.md"), "dir.md", 0, 0, 0)
     (tmp_path / "dir.md").mkdir()
     result = read_bytes(cand)
     assert not isinstance(result, bytes)

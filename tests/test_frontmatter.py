@@ -4,6 +4,7 @@ the near-miss messages, and the safe event-based YAML loader (DESIGN §2.1, §2.
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -503,3 +504,44 @@ def test_a_flow_mapping_broken_off_by_a_comment_is_a_diagnostic() -> None:
     tree, diags = load_yaml("{---#c", "x.md", line_offset=1)
     assert tree is None
     assert [(d.code, d.line) for d in diags] == [("IM107", 2)]
+
+
+# -- the plain split (no body scan) and the careful one agree --------------------------------
+
+
+def _all_texts() -> list[str]:
+    root = Path(__file__).parent.parent
+    files = [
+        *root.glob("tests/corpus/**/*.md"),
+        *root.glob("tests/hazards/**/*.md"),
+        *root.glob("example-folder/**/*.md"),
+    ]
+    texts = []
+    for f in files:
+        try:
+            texts.append(f.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+    return texts
+
+
+def test_the_plain_split_gives_what_the_careful_one_gives() -> None:
+    from interim.load.frontmatter import _plain_split, careful_split
+
+    tried = 0
+    for text in [
+        *_all_texts(),
+        "---\n---\n",
+        "---\n---",
+        "---\na: 1\n---\nbody\n\nmore\n",
+        "---\na: 1\n...\n",
+        "---  \na: 1\n---  \n",
+        "---\na: 1\n---\n\n",
+        "---\na: 1\n---\nA\n---\nB\n",
+    ]:
+        fast = _plain_split(text, "x.md")
+        if fast is None:
+            continue
+        tried += 1
+        assert fast == careful_split(text, "x.md"), text
+    assert tried > 200

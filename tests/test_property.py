@@ -159,3 +159,12 @@ def test_load_folder_of_one_file_never_raises(data: bytes) -> None:
     for record in folder.records:
         assert record.path == "x.md"
         assert record.type in folder.types
+
+
+@SETTINGS
+@given(front_matter_texts())
+def test_the_plain_split_agrees_with_the_careful_one(text: str) -> None:
+    from interim.load.frontmatter import _plain_split, careful_split
+
+    fast = _plain_split(text, "x.md")
+    assert fast is None or fast == careful_split(text, "x.md")

@@ -41,7 +41,7 @@ def validate_record(
         if not is_missing(value):
             fields[key] = value
     _required(rtype, front, ctx)
-    return _record(rtype, fields, positions, path, stem, ctx)
+    return make_record(rtype, fields, positions, path, stem, ctx)
 
 
 def _remember(positions: dict[str, tuple[int, int]], key: str, node: Any) -> None:
@@ -109,7 +109,7 @@ def _required(rtype: RecordType, front: Mapping, ctx: Context) -> None:
             )
 
 
-def _record(
+def make_record(
     rtype: RecordType,
     fields: dict[str, Any],
     positions: dict[str, tuple[int, int]],

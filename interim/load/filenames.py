@@ -6,6 +6,7 @@ an editor's scratch files from real changes) both ask here.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -116,12 +117,28 @@ def _alternation(table: tuple[tuple[str, str], ...], after: str) -> re.Pattern[s
 
 
 _STEM_END = r"(?P<ext>\.(?:md|markdown))\Z"
-_CERTAIN_STEM_RX = _alternation(_CERTAIN_STEM, _STEM_END)
-_CERTAIN_AFTER_RX = _alternation(_CERTAIN_AFTER, r"\Z")
-_LOOKALIKE_RX = _alternation(_LOOKALIKE_STEM, _STEM_END)
+
+
+# Compiled on first use: the cheap tests below (_marked, look_alike's) keep most
+# runs from needing them, and compiling the three took ~6 ms of every start-up.
+@functools.cache
+def _certain_stem() -> re.Pattern[str]:
+    return _alternation(_CERTAIN_STEM, _STEM_END)
+
+
+@functools.cache
+def _certain_after() -> re.Pattern[str]:
+    return _alternation(_CERTAIN_AFTER, r"\Z")
+
+
+@functools.cache
+def _lookalike() -> re.Pattern[str]:
+    return _alternation(_LOOKALIKE_STEM, _STEM_END)
+
+
 _MAX_MARKERS = 5  # a conflict copy of a conflict copy: markers stack
 # What every look-alike marker holds (a space, a bracket, a copy word): the cheap test first.
-_MAYBE_LOOKALIKE = re.compile(r"[ (（]|copy|old|bak", re.I)
+_MAYBE_WORDS = ("copy", "old", "bak")
 # OneDrive appends "-" and the computer name, which Windows keeps in upper case
 # (DESKTOP-4F2K1). Requiring an upper-case letter keeps `2026-11-18-mood.md` next to
 # `2026-11-18.md` from looking like a copy.
@@ -156,24 +173,38 @@ def _who(match: re.Match[str], table: tuple[tuple[str, str], ...]) -> str:
 
 # Each certain stem marker holds one of these words: one search of the name spares the
 # alternation's search at every position of nearly every name (the walk's hot path).
-_CERTAIN_WORDS = re.compile(
-    r"conflict|konflikt|conflit|clash|競合|問題のある|冲突|safeBackup|_(?:BASE|LOCAL|REMOTE|BACKUP)_",
-    re.I,
+_CERTAIN_WORDS = (
+    "conflit",
+    "conflict",
+    "konflikt",
+    "clash",
+    "競合",
+    "問題のある",
+    "冲突",
+    "safebackup",
 )
+_MERGETOOL = ("_BASE_", "_LOCAL_", "_REMOTE_", "_BACKUP_")
+
+
+def _marked(name: str) -> bool:
+    """Whether the name holds a word every certain stem marker holds (substring tests in C:
+    an alternation searched at every position cost more than the rest of the walk)."""
+    lower = name.lower()
+    return any(w in lower for w in _CERTAIN_WORDS) or any(w in name for w in _MERGETOOL)
 
 
 def certain_copy(name: str) -> CopyName | None:
     """A name only a sync client, git or a backup ever writes, and its original: markers
     are taken off from the right until none is left (a conflict copy of a copy)."""
-    if record_extension(name) and _CERTAIN_WORDS.search(name) is None:
+    if record_extension(name) and not _marked(name):
         return None  # no stem marker, and nothing after the extension
     found, who = name, ""
     for _ in range(_MAX_MARKERS):
-        m = _CERTAIN_STEM_RX.search(found)
+        m = _certain_stem().search(found)
         if m is not None and m.start() > 0:
             found, who = found[: m.start()] + m["ext"], who or _who(m, _CERTAIN_STEM)
             continue
-        m = _CERTAIN_AFTER_RX.search(found)
+        m = _certain_after().search(found)
         if m is not None and m.start() > 0 and record_extension(found[: m.start()]):
             found, who = found[: m.start()], who or _who(m, _CERTAIN_AFTER)
             continue
@@ -184,7 +215,7 @@ def certain_copy(name: str) -> CopyName | None:
 def look_alike(name: str, names: set[str]) -> CopyName | None:
     """A name a copy would have (`mood 2.md`, `mood - Copy.md`, `mood (copy).md`,
     `mood-DESKTOP-4F2K1.md`) whose original is among `names`, the names in its folder."""
-    m = _LOOKALIKE_RX.search(name)
+    m = _lookalike().search(name)
     if m is not None and m.start() > 0:
         orig = _present(name[: m.start()] + m["ext"], names)
         if orig is not None and orig != name:

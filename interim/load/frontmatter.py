@@ -137,6 +137,13 @@ def split(text: str, path: str) -> Document:
     Line 1 must be `---`; the front matter closes at the next `---` or `...` line. Near
     misses (`+++`, `----`, a blank line first, no closing line) get their own message instead
     of a silent "no metadata"."""
+    found = _plain_split(text, path)
+    return found if found is not None else careful_split(text, path)
+
+
+def careful_split(text: str, path: str) -> Document:
+    """`split` for every file, line by line: the near misses, conflict markers, other line
+    ends and dashes are found here."""
     diags: list[Diagnostic] = []
     if text.startswith("\ufeff"):  # decode() removed one byte-order mark; this is another
         text = text.lstrip("\ufeff")
@@ -168,6 +175,41 @@ def split(text: str, path: str) -> Document:
     )
     diags.append(diag("IM104", path, 1, 1, "the front matter opened here is never closed", hint))
     return Document(None, "", len(lines) + 1, True, diags)
+
+
+_CLOSE_LINE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def plain_parts(text: str) -> tuple[str, str, int] | None:
+    """The usual file's (front matter, body, body's first line), split without touching
+    its body: LF line ends, `---` on line 1, a closing line, no conflict markers. One regex
+    search finds the closing line, so a long body costs nothing; anything else is None and
+    goes the careful way (`careful_split`), which splits it the same (tests compare)."""
+    if not text.startswith("---") or "\r" in text:
+        return None
+    if "<<<<<<<" in text or ">>>>>>>" in text or "=======" in text:
+        return None
+    first_end = text.find("\n")
+    if first_end < 0 or not _OPEN.match(text, 0, first_end):
+        return None
+    close = _CLOSE_LINE.search(text, first_end + 1)
+    if close is None:
+        return None
+    closing_index = text.count("\n", 0, close.start())  # the closing line, 0-based
+    yaml_text = text[first_end + 1 : close.start() - 1] if closing_index > 1 else ""
+    body = text[close.end() + 1 :]
+    if body.endswith("\n"):
+        body = body[:-1]  # a final line break does not start a line (see `_lines`)
+    return yaml_text, body, closing_index + 2
+
+
+def _plain_split(text: str, path: str) -> Document | None:
+    parts = plain_parts(text)
+    if parts is None:
+        return None
+    yaml_text, body, body_line = parts
+    front, errs = load_yaml(yaml_text, path, line_offset=1)
+    return Document(front, body, body_line, True, errs)
 
 
 def _smart(line: str) -> bool:

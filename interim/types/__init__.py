@@ -65,7 +65,7 @@ def _read(
     file: Path, rel: str, stem: str, user_file: bool = False
 ) -> tuple[RecordType | None, list[Diagnostic]]:
     if user_file:  # like a record: no links, no pipes or devices (they would hang), size cap
-        got = read_bytes(Candidate(file, rel, 0, 0, 0), MAX_TYPE_FILE)
+        got = read_bytes(Candidate(str(file), rel, 0, 0, 0), MAX_TYPE_FILE)
         if isinstance(got, Diagnostic):
             return None, [got]
         data = got

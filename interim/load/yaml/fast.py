@@ -22,7 +22,8 @@ from interim.load.yaml.tree import Entry, Mapping, Node, Scalar, Sequence
 # libyaml allows at most 1024 characters before a key's `:`; a longer key goes to it and is
 # refused there.
 _KEY = re.compile(r"( *)([A-Za-z_][A-Za-z0-9_-]{0,1000}):(?: +(.*))?\Z")
-_ITEM = re.compile(r"( *)- +(.*)\Z")
+ITEM = re.compile(r"( *)- +(.*)\Z")
+_ITEM = ITEM
 _FIRST = frozenset("_(./+~$")  # with letters and digits: a plain scalar may start with these
 _NOT_IN_FLOW = re.compile(r"[\[\]{}:#'\"]")
 
@@ -95,11 +96,15 @@ def _value(lines: Lines, i: int, m: re.Match[str], offset: int, indent: int) -> 
     return Scalar("", None, number, m.end(2) + 2), i + 1  # `key:` alone: empty
 
 
-def _inline(text: str, line: int, col: int) -> Node | None:
-    return _flow(text, line, col) if text[0] == "[" else _scalar(text, line, col)
+def inline(text: str, line: int, col: int) -> Node | None:
+    """A value on its key's line: a flow list of words, or one scalar (None: libyaml)."""
+    return _flow(text, line, col) if text[0] == "[" else scalar(text, line, col)
 
 
-def _scalar(text: str, line: int, col: int) -> Scalar | None:
+_inline = inline
+
+
+def scalar(text: str, line: int, col: int) -> Scalar | None:
     """One line that YAML reads as exactly these characters: plain, or quoted with no
     escapes (no backslash, and no quote of the same kind inside)."""
     first = text[0]
@@ -159,7 +164,7 @@ def _item(lines: Lines, i: int, m: re.Match[str], offset: int) -> Found:
     text = m[2].rstrip(" ")
     entry = _KEY.match(text)
     if entry is None:
-        return (_scalar(text, number, col) if text else None), i + 1
+        return (scalar(text, number, col) if text else None), i + 1
     value_text = (entry[3] or "").rstrip(" ")
     if not value_text:
         return None, i + 1  # `- name:` with the value below or empty: libyaml
