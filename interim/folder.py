@@ -9,33 +9,52 @@ forked workers; only the cross-record checks look at the whole folder, and they 
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import gc
-import posixpath
-import re
+import hashlib
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from interim.check.crosscheck import cross_check
 from interim.check.dates import implausible_dates
-from interim.check.duplicates import content_digest, drop_duplicates
-from interim.check.flat import flat_record
-from interim.check.validate import validate_record
-from interim.diagnostics import Diagnostic, Severity, diag, escape_text
-from interim.domain.measures import MEASURES
+from interim.check.duplicates import drop_duplicates
+from interim.diagnostics import Diagnostic
 from interim.domain.model import Folder, Record
-from interim.load.cache import FolderCache, Stored, fingerprint
-from interim.load.discover import Candidate, discover, read_bytes
-from interim.load.frontmatter import Document, decode, plain_parts, split
+from interim.load.cache import (
+    RACY_NS,
+    FolderCache,
+    FolderState,
+    Meta,
+    Stored,
+    fingerprint,
+    record_bytes,
+    record_from,
+)
+from interim.load.discover import Candidate, Discovery, discover
 from interim.load.parallel import Progress, read_all
-from interim.load.salvage import salvage
+from interim.reader import FileReader, Result
 from interim.settings import Settings, checked_settings, load_settings
 from interim.summary.safety import safety_diagnostics
-from interim.types import RecordType, load_types
-from interim.types.kinds import Context
+from interim.types import RecordType, load_types, types_identity
 
-# What one file gave: its record (or None), its own diagnostics, "not a record", and whether
-# its bytes were read (a file that could not be opened is tried again next time, not cached).
-Result = tuple[Record | None, tuple[Diagnostic, ...], bool, bool]
+
+@dataclass(frozen=True)
+class Wanted:
+    """The records a command needs, when not all: those of `types`, those dated from
+    `since` on, and undated ones. Which records are chosen never changes a number: what is
+    counted, left out or wrong is the whole folder's (its diagnostics and `FolderState`)."""
+
+    types: frozenset[str] = frozenset()
+    since: dt.date = dt.date.max
+
+    def __call__(self, meta: Meta) -> bool:
+        kind, day, _ = meta
+        return kind in self.types or day == 0 or day >= self.since.toordinal()
+
+
+NOTHING = Wanted()  # `check`: the diagnostics and the counts are enough
 
 
 def load_folder(
@@ -45,19 +64,22 @@ def load_folder(
     progress: Progress | None = None,
     use_cache: bool = False,
     cache: FolderCache | None = None,
+    wanted: Wanted | None = None,
 ) -> Folder:
     """Read and validate every record under `root`. Settings problems are among the
     diagnostics (code IM901); the caller decides whether they stop the command.
 
     `use_cache`: reuse the results of files unchanged since the last run, from the user's
     cache directory, and save this run's. `cache`: a `FolderCache` the caller keeps across
-    loads (the watcher); the caller then writes it with `cache.flush()`."""
+    loads (the watcher); the caller then writes it with `cache.flush()`. `wanted`: only
+    these records when the folder is unchanged since the cache's last load (every record
+    otherwise, and always without a cache)."""
     enabled = gc.isenabled()
     # A load makes ~100 objects per file, keeps nearly all of them and makes no cycles; the
     # cyclic collector, run every 700 allocations over an ever larger heap, was 40% of it.
     gc.disable()
     try:
-        return _load(root, settings, progress, use_cache, cache)
+        return _load(root, settings, progress, use_cache, cache, wanted)
     finally:
         if enabled:
             gc.enable()
@@ -69,12 +91,13 @@ def load_checked(
     progress: Progress | None = None,
     use_cache: bool = False,
     cache: FolderCache | None = None,
+    wanted: Wanted | None = None,
 ) -> Folder:
     """`load_folder` for a command: raises BrokenSettings, before reading any record, when
     interim.yaml has errors; its warnings join the folder's diagnostics."""
     settings, problems = checked_settings(root)
     folder = load_folder(
-        root, settings=settings, progress=progress, use_cache=use_cache, cache=cache
+        root, settings=settings, progress=progress, use_cache=use_cache, cache=cache, wanted=wanted
     )
     folder.diagnostics = sorted(problems + folder.diagnostics, key=Diagnostic.sort_key)
     return folder
@@ -86,31 +109,73 @@ def _load(
     progress: Progress | None,
     use_cache: bool,
     cache: FolderCache | None,
+    wanted: Wanted | None,
 ) -> Folder:
     started_ns = time.time_ns()
     diagnostics: list[Diagnostic] = []
     if settings is None:
         settings, found = load_settings(root)
         diagnostics += found
-    types, found = load_types(root)
-    diagnostics += found
     found_files = discover(root, ignore=settings.files.ignore, max_size=settings.files.max_size)
-    diagnostics += found_files.diagnostics
-    folder = Folder(root, [], diagnostics, settings=settings, types=types)
+    folder = Folder(root, [], [], settings=settings)
     if cache is None and use_cache:
         cache = own = FolderCache(root)
     else:
         own = None
+    fp = cache_key(settings, types_identity(root)) if cache is not None else b""
+    key = state_key(fp, report_day(settings), found_files, diagnostics) if cache else b""
+    state = cache.state(key) if cache is not None else None
+    # No record wanted: neither the types nor the per-file cache need be read.
+    if state is not None and wanted is NOTHING and _from_state(folder, [], {}, state, wanted):
+        return folder
+    folder.types, found = load_types(root)
+    diagnostics += found + found_files.diagnostics
+    known = cache.lookup(fp) if state is not None and cache is not None else {}
+    if state is not None and _from_state(folder, found_files.files, known, state, wanted):
+        return folder
+    folder.diagnostics = diagnostics
     results, folder.files_cached = _results(
-        found_files.files, settings, types, cache, started_ns, progress
+        found_files.files, folder.types, settings, cache, fp, started_ns, progress
     )
     _assemble(folder, found_files.files, results)
-    if own is not None:
-        own.flush()
     folder.diagnostics += cross_check(folder.records)
     folder.diagnostics += folder_notices(folder)
     folder.diagnostics.sort(key=Diagnostic.sort_key)
+    if cache is not None and not _racy(found_files.files, started_ns):
+        cache.keep_state(key, _state_of(folder, results))
+    if own is not None:
+        own.flush()
     return folder
+
+
+def report_day(settings: Settings) -> dt.date:
+    """The default report date: what IM220 and the date checks are relative to."""
+    return settings.report_date or dt.date.today()
+
+
+def state_key(fp: bytes, day: dt.date, found: Discovery, said: list[Diagnostic]) -> bytes:
+    """What the folder's result depends on: the fingerprint, the report date, every file's
+    identity, what the walk said (a pipe or a link that appeared) and what the settings
+    file said (`said`: a key interim does not know changes no setting)."""
+    digest = hashlib.blake2b(fp + day.isoformat().encode(), digest_size=32)
+    for d in said:
+        digest.update(repr(d).encode("utf-8", "surrogatepass"))
+    for c in found.files:
+        digest.update(
+            f"{c.rel}\0{c.size}\0{c.mtime_ns}\0{c.inode}\0{c.ctime_ns}\0{c.kind}\0{c.copy_of}\n".encode(
+                "utf-8", "surrogatepass"
+            )
+        )
+    for d in found.diagnostics:
+        digest.update(repr(d).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest().encode("ascii")
+
+
+def _racy(files: list[Candidate], started_ns: int) -> bool:
+    """A file changed within the last 2 s may change again with the same size and mtime
+    (FAT and phone file systems keep 2-second times): the folder's result is not kept."""
+    cutoff = started_ns - RACY_NS
+    return any(c.mtime_ns >= cutoff for c in files)
 
 
 def folder_notices(folder: Folder) -> list[Diagnostic]:
@@ -120,48 +185,69 @@ def folder_notices(folder: Folder) -> list[Diagnostic]:
     return safety_diagnostics(folder) + implausible_dates(folder)
 
 
-def cache_key(settings: Settings, types: dict[str, RecordType]) -> bytes:
-    """The cache's fingerprint for these settings and types: any change to either (every
-    setting counts, not only those a file's result uses) starts the cache afresh."""
-    return fingerprint(repr(sorted(settings.flat().items())), repr(types))
+def cache_key(settings: Settings, types: str) -> bytes:
+    """The cache's fingerprint for these settings and the folder's own types (their
+    `types_identity`): any change to either (every setting counts, not only those a file's
+    result uses) starts the cache afresh."""
+    return fingerprint(repr(sorted(settings.flat().items())), types)
 
 
 def _results(
     files: list[Candidate],
-    settings: Settings,
     types: dict[str, RecordType],
+    settings: Settings,
     cache: FolderCache | None,
+    fp: bytes,
     started_ns: int,
     progress: Progress | None,
 ) -> tuple[list[Result], int]:
     """One result per file, and how many came from the cache: from the cache when the
-    file's size, mtime, inode and change time are the ones it was cached under, else read
-    now. Cached records are shared between loads (the watcher's), so nobody changes them."""
-    fp = b""
-    known: dict[str, Stored] = {}
-    if cache is not None:
-        fp = cache_key(settings, types)
-        known = cache.lookup(fp)
+    file's size, mtime, inode and change time are the ones it was cached under (and its
+    record can be read back), else read now."""
+    known: dict[str, Stored] = cache.lookup(fp) if cache is not None else {}
     out: list[Result | None] = []
     todo: list[int] = []
     for i, c in enumerate(files):
         hit = known.get(c.rel)
-        if hit is not None and hit[:3] == (c.size, c.mtime_ns, (c.inode, c.ctime_ns)):
-            out.append((hit[3], hit[4], hit[5], True))
-        else:
-            out.append(None)
+        result = _cached(hit, c) if hit is not None else None
+        out.append(result)
+        if result is None:
             todo.append(i)
-    reader = _Reader(types, settings.files.max_size)
+    reader = FileReader(types, settings.files.max_size)
     fresh = iter(read_all(reader.read, [files[i] for i in todo], progress))
     done = [r if r is not None else next(fresh) for r in out]  # in order: todo is ascending
     if cache is not None:
         entries = {
-            c.rel: (c.size, c.mtime_ns, (c.inode, c.ctime_ns), r[0], r[1], r[2])
-            for c, r in zip(files, done, strict=True)
-            if r[3]
+            c.rel: _stored(c, r, known.get(c.rel)) for c, r in zip(files, done, strict=True) if r[3]
         }
         cache.update(fp, entries, bool(todo), started_ns)
     return done, len(files) - len(todo)
+
+
+def _cached(hit: Stored, c: Candidate) -> Result | None:
+    """The cached result of an unchanged file (None: read it)."""
+    size, mtime, ids, _, diags, not_record, payload = hit
+    if (size, mtime, ids) != (c.size, c.mtime_ns, (c.inode, c.ctime_ns)):
+        return None
+    record = record_from(payload) if payload is not None else None
+    if payload is not None and record is None:
+        return None  # unreadable: read the file again
+    return record, diags, not_record, True
+
+
+def _stored(c: Candidate, result: Result, old: Stored | None) -> Stored:
+    """A result as the cache keeps it (an unchanged file's entry is kept as it was)."""
+    if old is not None and old[:3] == (c.size, c.mtime_ns, (c.inode, c.ctime_ns)):
+        return old
+    record, diags, not_record, _ = result
+    meta = _meta(record) if record is not None else None
+    payload = record_bytes(record) if record is not None else None
+    return (c.size, c.mtime_ns, (c.inode, c.ctime_ns), meta, diags, not_record, payload)
+
+
+def _meta(record: Record) -> Meta:
+    day = record.date.toordinal() if record.date is not None else 0
+    return (record.type, day, record.left_out is not None)
 
 
 def _assemble(folder: Folder, files: list[Candidate], results: list[Result]) -> None:
@@ -187,175 +273,63 @@ def _assemble(folder: Folder, files: list[Candidate], results: list[Result]) -> 
     folder.diagnostics += found
 
 
-def _copy_words(candidate: Candidate) -> str:
-    what = (
-        "a backup copy"
-        if candidate.made_by == "a backup"
-        else f"a {candidate.made_by} conflict copy"
-    )
-    return f"{what} of {candidate.copy_of}: not counted"
-
-
-class _Reader:
-    """Reads one candidate file into a Result. Never raises on user data."""
-
-    def __init__(self, types: dict[str, RecordType], max_size: int) -> None:
-        self.types = types
-        self.max_size = max_size
-        self.type_names = frozenset(types)
-        self.instruments = frozenset(MEASURES)
-
-    def read(self, candidate: Candidate) -> Result:
-        rel, other = candidate.rel, candidate.kind == "other"
-        data = read_bytes(candidate, self.max_size)
-        if isinstance(data, Diagnostic):
-            return None, () if other else (data,), False, False
-        text, problems = decode(data, rel)
-        if text is None:
-            return None, () if other else tuple(problems), False, True
-        if other:
-            return self._other(candidate, text)
-        if template_file(rel, text):
-            return None, (), False, True  # an editor's template, with {{date}} placeholders
-        record, diags, not_record = self.parse(text, rel)
-        if candidate.kind == "copy":  # read for the safety notice only: its own problems
-            if record is not None:  # are not the folder's (IM120 says what it is)
-                record.left_out = _copy_words(candidate)
-            return record, (), False, True
-        return record, tuple(problems + diags), not_record, True
-
-    def parse(self, text: str, rel: str) -> tuple[Record | None, list[Diagnostic], bool]:
-        """(record, diagnostics, not a record). A file that gives no record may still be a
-        form with a risk answer: then it is salvaged for the safety notice."""
-        flat = self._flat(text, rel)
-        if flat is not None:
-            return flat, [], False
-        doc = split(text, rel)
-        diags = list(doc.diagnostics)
-        if not doc.has_front_matter:
-            if not doc.diagnostics:
-                diags.append(_not_a_record(rel))
-            # A handout that names the PHQ-9 is not a form: only with items it may be one.
-            near_miss = any(d.severity is Severity.ERROR for d in doc.diagnostics)
-            found = salvage(text, rel, need_items=not near_miss)
-            return found, diags, found is None and not near_miss
-        record = None
-        if doc.front is not None:
-            record, more = self._validate(doc, rel)
-            diags += more
-        if record is None or (record.type == "questionnaire" and not record.get("instrument")):
-            salvaged = salvage(text, rel)
-            record = salvaged if salvaged is not None else record
-        if record is not None and not record.salvaged:
-            record.digest = content_digest(text)
-        return record, diags, False
-
-    def _flat(self, text: str, rel: str) -> Record | None:
-        """The record of a plain file with a flat, clean front matter, read in one pass
-        (interim.check.flat); None sends the file the tree path's way, which says why."""
-        parts = plain_parts(text)
-        if parts is None:
-            return None
-        yaml_text, body, body_line = parts
-        stem = posixpath.splitext(posixpath.basename(rel))[0]
-        ctx = Context(rel, self.type_names, self.instruments)
-        record = flat_record(yaml_text, 1, rel, stem, self.types, ctx)
-        if record is not None:
-            record.body, record.body_line = body, body_line
-            record.digest = content_digest(text)
-        return record
-
-    def _other(self, candidate: Candidate, text: str) -> Result:
-        """A text file of another extension: reported when it looks like a record, and read
-        for the safety notice; never counted."""
-        rel = candidate.rel
-        why = looks_like_record(rel, text)
-        if why is None:
-            return None, (), False, True
-        record, _, _ = self.parse(text, rel)
-        if record is not None:
-            record.left_out = f"a {_extension(rel)} file, not read as a record: not counted"
-        return record, (_other_extension(rel, why),), False, True
-
-    def _validate(self, doc: Document, rel: str) -> tuple[Record | None, list[Diagnostic]]:
-        ctx = Context(rel, self.type_names, self.instruments)
-        stem = posixpath.splitext(posixpath.basename(rel))[0]
-        assert doc.front is not None
-        record = validate_record(doc.front, rel, stem, self.types, ctx)
-        if record is not None:
-            record.body = doc.body
-            record.body_line = doc.body_line
-            record.has_errors = any(
-                d.severity is Severity.ERROR for d in ctx.diagnostics + doc.diagnostics
-            )
-        return record, ctx.diagnostics
-
-
-_DATE_IN_NAME = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
-_PLACEHOLDER = re.compile(r"\{\{[^{}\n]*\}\}")
-
-
-def looks_like_record(rel: str, text: str) -> str | None:
-    """Why a file of another extension looks meant as a record, or None."""
-    head = text[:4096]
-    if split(head, rel).has_front_matter or head.lstrip("\ufeff").startswith(("+++", "{")):
-        return "it starts like a record's front matter"
-    if re.search(r"""(?m)^[ \t]*["']?type["']?[ \t]*[:=]""", "\n".join(head.split("\n")[:20])):
-        return "it has a `type:` line"
-    if _DATE_IN_NAME.search(posixpath.basename(rel)):
-        return "its name has a date"
-    return None
-
-
-def template_file(rel: str, text: str) -> bool:
-    """A note template of an editor (Obsidian's Templates folder, say): in a folder named
-    templates (any case), with `{{…}}` placeholders. Its blanks are not an entry."""
-    lower = rel.lower()
-    if "templates/" not in lower:  # the cheap test first: this runs for every file
-        return False
-    return "templates" in lower.split("/")[:-1] and _PLACEHOLDER.search(text[:8192]) is not None
-
-
-def _extension(rel: str) -> str:
-    name = posixpath.basename(rel)
-    return (
-        name[name.find(".", 1) :]
-        if name.lower().endswith(".txt") and ".md" in name.lower()
-        else posixpath.splitext(name)[1]
+def _state_of(folder: Folder, results: list[Result]) -> FolderState:
+    """The folder's result, as `_from_state` rebuilds it from the per-file cache."""
+    private_in_file = {r.path for r, _, _, _ in results if r is not None and r.private}
+    return FolderState(
+        diagnostics=tuple(folder.diagnostics),
+        repeats={
+            r.path: r.left_out or ""
+            for r in folder.left_out
+            if r.path not in _left_by_file(results)
+        },
+        private=frozenset(
+            r.path for r in folder.records if r.private and r.path not in private_in_file
+        ),
+        not_records=tuple(folder.not_records),
+        files_read=folder.files_read,
+        counted=len(folder.records),
     )
 
 
-def _other_extension(rel: str, why: str) -> Diagnostic:
-    name = posixpath.basename(rel)
-    base = name[: -len(_extension(rel))] if _extension(rel) else name
-    return diag(
-        "IM117",
-        rel,
-        1,
-        1,
-        f"this looks like a record ({why}), but interim reads only .md and .markdown "
-        f"files: it was not read, and nothing in it is counted",
-        f"if it is a record, rename it to `{escape_text(base)}.md`; otherwise move it out of the folder",
-    )
+def _left_by_file(results: list[Result]) -> set[str]:
+    """Records a file's own result leaves out (copies, other extensions)."""
+    return {r.path for r, _, _, _ in results if r is not None and r.left_out is not None}
 
 
-def _not_a_record(rel: str) -> Diagnostic:
-    if _DATE_IN_NAME.search(posixpath.basename(rel)):
-        return diag(
-            "IM117",
-            rel,
-            1,
-            1,
-            "this file's name has a date, as a record's does, but it has no front matter: it "
-            "is not a record, and nothing in it is counted",
-            "to make it a record, start it with `---`, `type: …`, `---`; if it is a note to "
-            "yourself, add it to `files: ignore:` in interim.yaml",
-        )
-    return diag(
-        "IM101",
-        rel,
-        1,
-        1,
-        "no front matter: not a record (that is fine for handouts and notes to self)",
-        "to make it a record, start it with `---`, `type: …`, `---`",
-    )
+def _from_state(
+    folder: Folder,
+    files: list[Candidate],
+    known: dict[str, Stored],
+    state: FolderState,
+    wanted: Wanted | None,
+) -> bool:
+    """The folder as its last load left it, with only the records `wanted` (all when None)
+    unpickled from the per-file cache. False, and the folder untouched, when a record it
+    needs is not in the per-file cache as it should be (the caller then loads afresh)."""
+    records: list[Record] = []
+    left: list[Record] = []
+    for c in files if wanted is not NOTHING else ():
+        entry = known.get(c.rel)
+        if entry is None or entry[:3] != (c.size, c.mtime_ns, (c.inode, c.ctime_ns)):
+            return False
+        meta, payload = entry[3], entry[6]
+        if meta is None or payload is None or (wanted is not None and not wanted(meta)):
+            continue
+        record = record_from(payload)
+        if record is None:
+            return False
+        if c.rel in state.repeats:
+            left.append(dataclasses.replace(record, left_out=state.repeats[c.rel]))
+        elif record.left_out is not None:
+            left.append(record)
+        elif c.rel in state.private:
+            records.append(dataclasses.replace(record, private=True))
+        else:
+            records.append(record)
+    folder.records, folder.left_out = records, left
+    folder.diagnostics = list(state.diagnostics)
+    folder.not_records = list(state.not_records)
+    folder.files_read = folder.files_cached = state.files_read
+    folder.counted = state.counted if wanted is not None else None
+    return True

@@ -22,15 +22,17 @@ PARTS = {
 NEVER: dict[str, set[str]] = {
     "diagnostics": PARTS - {"diagnostics"},  # the bottom: nothing else from interim
     "domain": PARTS - {"domain", "diagnostics"},
-    "load": {"types", "check", "settings", "folder", "summary", "render", "commands", "cli"},
-    "types": {"check", "settings", "folder", "summary", "render", "commands", "cli"},
-    "check": {"settings", "folder", "summary", "render", "commands", "cli"},
-    "settings": {"check", "folder", "summary", "render", "commands", "cli"},
+    "load": {"types", "check", "settings", "reader", "folder", "summary", "render"}
+    | {"commands", "cli"},
+    "types": {"check", "settings", "reader", "folder", "summary", "render", "commands", "cli"},
+    "check": {"settings", "reader", "folder", "summary", "render", "commands", "cli"},
+    "settings": {"check", "reader", "folder", "summary", "render", "commands", "cli"},
+    "reader": {"settings", "folder", "summary", "render", "commands", "cli", "watcher"},
     "folder": {"render", "commands", "cli"},
-    "summary": {"load", "check", "folder", "render", "commands", "cli", "watcher"},
-    "render": {"load", "check", "folder", "settings", "commands", "cli", "watcher"},
+    "summary": {"load", "check", "reader", "folder", "render", "commands", "cli", "watcher"},
+    "render": {"load", "check", "reader", "folder", "settings", "commands", "cli", "watcher"},
     "commands": {"cli"},
-    "watcher": {"domain", "types", "check", "settings", "folder", "summary", "render"}
+    "watcher": {"domain", "types", "check", "settings", "reader", "folder", "summary", "render"}
     | {"commands", "cli"},
 }
 

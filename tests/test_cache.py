@@ -3,6 +3,7 @@ whatever state the cache is in, a load gives exactly what a load without it give
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pickle
 import stat
@@ -17,14 +18,15 @@ import pytest
 from conftest import Write
 
 from interim import folder as folder_module
+from interim import reader as reader_module
 from interim.cachedir import cache_dir
 from interim.domain.model import Folder
-from interim.folder import cache_key, load_folder
+from interim.folder import NOTHING, Wanted, cache_key, load_folder
 from interim.load import cache as cache_module
 from interim.load import parallel as parallel_module
 from interim.load.cache import FolderCache, cache_file
 from interim.settings import load_settings
-from interim.types import load_types
+from interim.types import types_identity
 
 AN_HOUR_AGO = time.time_ns() - 3600 * 10**9
 FILES = {
@@ -182,8 +184,7 @@ def test_a_broken_cache_gives_the_same_folder(
 
 def _fingerprint(root: Path) -> bytes:
     settings, _ = load_settings(root)
-    types, _ = load_types(root)
-    return cache_key(settings, types)
+    return cache_key(settings, types_identity(root))
 
 
 def test_a_cache_from_another_version_is_not_used(
@@ -437,14 +438,14 @@ def test_a_failing_child_falls_back_to_reading_here(
     monkeypatch.setattr(parallel_module, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setenv("INTERIM_WORKERS", "2")
     parent = os.getpid()
-    real = folder_module._Reader.read
+    real = reader_module.FileReader.read
 
     def read(self: Any, candidate: Any) -> Any:
         if os.getpid() != parent:
             raise RuntimeError("a child fails")
         return real(self, candidate)
 
-    monkeypatch.setattr(folder_module._Reader, "read", read)
+    monkeypatch.setattr(reader_module.FileReader, "read", read)
     assert snapshot(load_folder(root)) == serial
 
 
@@ -459,3 +460,87 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(tmp_path: Path, write: 
         handle.write(path.read_bytes().replace(b"mood: 4", b"mood: X"))
     os.utime(path, ns=(stamp, stamp))
     assert [d.code for d in _fill(root).diagnostics] == ["IM204"]
+
+
+# -- the folder-level result -------------------------------------------------------------
+
+
+def _no_types_or_records(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unchanged folder's check needs neither the types nor any record read."""
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("read on an unchanged folder")
+
+    monkeypatch.setattr(folder_module, "load_types", refuse)
+    monkeypatch.setattr(reader_module.FileReader, "read", refuse)
+    monkeypatch.setattr(folder_module, "record_from", refuse)
+
+
+def test_an_unchanged_folder_is_checked_from_its_kept_result(
+    tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    full = _fill(root)
+    _no_types_or_records(monkeypatch)
+    again = load_folder(root, use_cache=True, wanted=NOTHING)
+    assert again.diagnostics == full.diagnostics
+    assert again.not_records == full.not_records
+    assert again.record_count == len(full.records)
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["edit", "new file", "delete", "rename", "settings", "types", "report date"],
+)
+def test_any_change_the_result_depends_on_loads_afresh(
+    tmp_path: Path, write: Write, change: str
+) -> None:
+    root = make_folder(tmp_path / "f", write)
+    _fill(root)
+    rel = "records/2026/11/2026-11-20-mood.md"
+    if change == "edit":
+        write(root, rel, FILES[rel].replace("mood: 4", "mood: 44"))
+    elif change == "new file":
+        write(root, "records/2026/11/2026-11-23-mood.md", FILES[rel].replace("20", "23"))
+    elif change == "delete":
+        (root / rel).unlink()
+    elif change == "rename":
+        (root / rel).rename(root / "records/2026/11/evening.md")
+    elif change == "settings":
+        write(root, "interim.yaml", "name: Sam\n")
+    elif change == "types":
+        write(root, "types/mood.yaml", "extends: mood\nfields:\n  extra: {type: string}\n")
+    elif change == "report date":
+        write(root, "interim.yaml", "report_date: 2027-06-01\n")
+    age(root, AN_HOUR_AGO + 10**9)
+    checked = load_folder(root, use_cache=True, wanted=NOTHING)
+    fresh = load_folder(root)
+    assert checked.diagnostics == fresh.diagnostics
+    assert checked.record_count == len(fresh.records)
+
+
+def test_a_folder_changed_a_moment_ago_keeps_no_result(tmp_path: Path, write: Write) -> None:
+    """A file saved in the last 2 s may change again without a new size or mtime."""
+    root = make_folder(tmp_path / "f", write)
+    age(root, time.time_ns())
+    cache = FolderCache(root)
+    load_folder(root, cache=cache)
+    assert cache._state is None
+    age(root)
+    load_folder(root, cache=cache)
+    assert cache._state is not None
+
+
+def test_the_wanted_records_are_those_a_full_load_has(tmp_path: Path, write: Write) -> None:
+    root = make_folder(tmp_path / "f", write)
+    full = _fill(root)
+    wanted = Wanted(types=frozenset({"questionnaire"}), since=dt.date(2026, 11, 21))
+    some = load_folder(root, use_cache=True, wanted=wanted)
+    expected = [
+        r
+        for r in full.records
+        if r.type == "questionnaire" or r.date is None or r.date >= wanted.since
+    ]
+    assert some.records == expected
+    assert some.diagnostics == full.diagnostics
+    assert some.record_count == len(full.records)

@@ -42,13 +42,14 @@ def check(folder: Path | None, fmt: str, strict: bool, no_cache: bool) -> None:
     # Imported here, not at the top: `interim --help` stays fast.
     from interim.commands.check import check_lines
     from interim.diagnostics import Diagnostic
-    from interim.folder import load_checked, load_folder
+    from interim.folder import NOTHING, load_checked, load_folder
     from interim.settings import BrokenSettings
 
     root, broken = root_of(folder), False
     progress = progress_line() if fmt == "text" else None
     try:
-        loaded = load_checked(root, progress=progress, use_cache=not no_cache)
+        # Only the diagnostics and the counts: an unchanged folder unpickles no record.
+        loaded = load_checked(root, progress=progress, use_cache=not no_cache, wanted=NOTHING)
     except BrokenSettings as exc:
         # Check the records all the same (with what could be read of the settings), so every
         # problem shows in one run, the safety notice too; the exit code still says 2.

@@ -16,7 +16,7 @@ def check_lines(folder: Folder, fmt: str) -> list[str]:
     summary = {
         "errors": folder.errors,
         "warnings": folder.warnings,
-        "records": len(folder.records),
+        "records": folder.record_count,
         "files": folder.files_read,
     }
     if fmt == "json":
@@ -39,4 +39,4 @@ def closing_line(folder: Folder) -> str:
     files, cached = folder.files_read, folder.files_cached
     where = f"{n(files, 'file')}: {files - cached} read now, {cached} from the cache"
     counts = f"{n(folder.errors, 'error')}, {n(folder.warnings, 'warning')}"
-    return f"{counts} in {n(len(folder.records), 'record')} ({where})."
+    return f"{counts} in {n(folder.record_count, 'record')} ({where})."

@@ -71,6 +71,13 @@ class Folder:
     files_cached: int = 0  # of `files_read`, how many results came from the cache
     settings: Settings | None = None  # None: every default
     types: dict[str, RecordType] = field(default_factory=dict)  # by name
+    # How many records the folder counts: `len(records)`, unless the load chose only the
+    # records a command needs (`interim.folder.Wanted`); then `records` is that choice.
+    counted: int | None = None
+
+    @property
+    def record_count(self) -> int:
+        return len(self.records) if self.counted is None else self.counted
 
     @property
     def errors(self) -> int:

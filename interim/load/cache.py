@@ -1,11 +1,19 @@
 """Per-file results kept between runs, so a second `check` or `report` on an unchanged folder
 reads no record file.
 
-What is kept: for each record file, the Record it gave (or None), that file's own diagnostics
-and whether it was "not a record", under the file's size, mtime and inode. The whole cache
-belongs to one fingerprint (interim's version, the code, the record types and the settings):
-any change there starts it afresh. Cross-record checks are never cached; they run on every
-load.
+What is kept, in two files per folder:
+
+- `folder-….cache`, for each record file: what the file gave — its record (pickled apart,
+  as bytes, so a load unpickles only the records it needs), the record's type and date (to
+  choose by without unpickling), the file's own diagnostics and whether it was "not a
+  record" — under the file's size, mtime, inode and change time.
+- `folder-….state`, the whole folder's result at the last load (`FolderState`: every
+  diagnostic, the copies left out, the counts) under one key: the fingerprint, the report
+  date and every file's identity. A second `check` of an unchanged folder is then the walk,
+  one comparison and the printing: no record is read or unpickled.
+
+Both belong to one fingerprint (interim's version, the code, the record types and the
+settings): any change there starts them afresh.
 
 Where: one file per folder, named by a hash of the folder's resolved path, in the user's cache
 directory (`interim.cachedir.cache_dir()`: `$INTERIM_CACHE_DIR`, else the platform's
@@ -24,10 +32,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import io
 import os
 import pickle
 import shutil
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -37,14 +47,32 @@ from interim.cachedir import cache_dir
 from interim.diagnostics import Diagnostic
 from interim.domain.model import Record
 
-__all__ = ["FolderCache", "Stored", "cache_dir", "cache_file", "clear", "fingerprint"]
+__all__ = [
+    "FolderCache",
+    "FolderState",
+    "Meta",
+    "Stored",
+    "cache_dir",
+    "cache_file",
+    "clear",
+    "fingerprint",
+    "record_bytes",
+    "record_from",
+]
 
-# (size, mtime_ns, (inode, ctime_ns), record or None, the file's own diagnostics, "not a record")
-Stored = tuple[int, int, tuple[int, int], "Record | None", tuple[Diagnostic, ...], bool]
+# What a record is chosen by, without unpickling it: its type and its date (ordinal; 0 for
+# none), and whether it is left out of the numbers (a copy).
+Meta = tuple[str, int, bool]
+# (size, mtime_ns, (inode, ctime_ns), meta or None, the file's own diagnostics,
+#  "not a record", the pickled record or None)
+Stored = tuple[
+    int, int, tuple[int, int], "Meta | None", tuple[Diagnostic, ...], bool, "bytes | None"
+]
 
-FORMAT = b"interim-cache 5\n"  # bump when `Stored` or the file's layout changes
+FORMAT = b"interim-cache 6\n"  # bump when `Stored`, `FolderState` or a file's layout changes
 CHUNK = 2000  # entries per pickle in the file (see `_write`)
 SUFFIX = ".cache"
+STATE_SUFFIX = ".state"
 # A file changed within this many seconds of a load may change again with the same size and
 # mtime (coarse file-system clocks: FAT has 2 s, many Linux file systems a few ms), so its
 # result is not kept: the next run reads it again. Git's "racily clean" entries, same idea.
@@ -103,7 +131,7 @@ def clear(directory: Path | None = None) -> int:
     except OSError:
         return 0
     for name in names:
-        if name.lstrip(".").startswith("folder-") and name.endswith((SUFFIX, ".tmp")):
+        if name.lstrip(".").startswith("folder-") and name.endswith((SUFFIX, STATE_SUFFIX, ".tmp")):
             try:
                 os.unlink(folder / name)
                 removed += name.endswith(SUFFIX)
@@ -136,6 +164,8 @@ class FolderCache:
         self._entries: dict[str, Stored] = {}
         self._loaded = False
         self._dirty = False
+        self._state: tuple[bytes, FolderState] | None = None  # to write
+        self._kept_state: tuple[bytes, FolderState] | None = None  # the last one seen
 
     def lookup(self, fp: bytes) -> dict[str, Stored]:
         """The entries saved under this fingerprint (empty when it differs)."""
@@ -156,15 +186,37 @@ class FolderCache:
         self._dirty = self._dirty or changed
 
     def flush(self) -> bool:
-        """Write the cache if it changed. False when it could not be written (no harm done)."""
-        if not self._dirty or self.path is None or self._fingerprint is None:
-            return True
-        try:
-            _write(self.path, self._fingerprint, self._entries)
-        except (OSError, pickle.PicklingError, RecursionError):
-            return False
-        self._dirty = False
-        return True
+        """Write what changed. False when it could not be written (no harm done)."""
+        written = True
+        if self._dirty and self.path is not None and self._fingerprint is not None:
+            try:
+                _write(self.path, self._fingerprint, self._entries)
+                self._dirty = False
+            except (OSError, pickle.PicklingError, RecursionError):
+                written = False
+        if self._state is not None and self.path is not None:
+            key, state = self._state
+            try:
+                _write_state(self.path.with_suffix(STATE_SUFFIX), key, state)
+                self._state = None
+            except (OSError, pickle.PicklingError, RecursionError):
+                written = False
+        return written
+
+    def state(self, key: bytes) -> FolderState | None:
+        """The folder's result kept under this key (see the module's doc), or None."""
+        if self._kept_state is not None and self._kept_state[0] == key:
+            return self._kept_state[1]
+        if self.path is None:
+            return None
+        found = _read_state(self.path.with_suffix(STATE_SUFFIX), key)
+        if found is not None:
+            self._kept_state = (key, found)
+        return found
+
+    def keep_state(self, key: bytes, state: FolderState) -> None:
+        """Keep this load's folder result, to write at `flush`."""
+        self._state = self._kept_state = (key, state)
 
 
 # -- the file ------------------------------------------------------------------------------
@@ -173,11 +225,39 @@ _ALLOWED = {
     ("interim.domain.model", "Record"),
     ("interim.diagnostics.diagnostic", "Diagnostic"),
     ("interim.diagnostics.severity", "Severity"),
+    ("interim.load.cache", "FolderState"),
     ("datetime", "date"),
     ("datetime", "time"),
     ("datetime", "datetime"),
     ("datetime", "timedelta"),
 }
+
+
+def record_bytes(record: Record) -> bytes:
+    """A record as the cache keeps it."""
+    return pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
+
+
+def record_from(data: bytes) -> Record | None:
+    """A record the cache kept, or None when it cannot be read (the caller reads the file)."""
+    try:
+        found = _Unpickler(io.BytesIO(data)).load()
+    except Exception:  # a corrupt pickle can fail in many ways; all mean "read the file"
+        return None
+    return found if type(found) is Record else None
+
+
+@dataclass(frozen=True)
+class FolderState:
+    """The whole folder's result at one load, for the next load of the same folder and
+    report date (see the module's doc): everything that is not a single file's."""
+
+    diagnostics: tuple[Diagnostic, ...]  # every one, sorted, the files' own included
+    repeats: dict[str, str]  # path of a record that repeats another → why it is left out
+    private: frozenset[str]  # paths of records made private by a private copy
+    not_records: tuple[str, ...]
+    files_read: int
+    counted: int  # records counted
 
 
 class _Unpickler(pickle.Unpickler):
@@ -214,7 +294,7 @@ def _load_chunks(handle: BinaryIO) -> dict[str, Stored]:
     entries: dict[str, Stored] = {}
     for _ in range(count):
         entries.update(_Unpickler(handle).load())
-    valid = all(type(k) is str and type(v) is tuple and len(v) == 6 for k, v in entries.items())
+    valid = all(type(k) is str and type(v) is tuple and len(v) == 7 for k, v in entries.items())
     return entries if valid else {}
 
 
@@ -252,6 +332,30 @@ def _write(path: Path, fp: bytes, entries: dict[str, Stored]) -> None:
             pickler.clear_memo()
 
     write_with(path, fill)
+
+
+def _write_state(path: Path, key: bytes, state: FolderState) -> None:
+    _private_dir(path.parent)
+
+    def fill(handle: BinaryIO) -> None:
+        handle.write(FORMAT + key + b"\n")
+        pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    write_with(path, fill)
+
+
+def _read_state(path: Path, key: bytes) -> FolderState | None:
+    handle = _owned_file(path)
+    if handle is None:
+        return None
+    try:
+        with handle:
+            if handle.read(len(FORMAT) + len(key) + 1) != FORMAT + key + b"\n":
+                return None
+            found = _Unpickler(handle).load()
+    except Exception:  # corrupt: as if there were none
+        return None
+    return found if type(found) is FolderState else None
 
 
 def _private_dir(folder: Path) -> None:

@@ -29,6 +29,7 @@ from interim.load.filenames import (
     look_alike,
     other_text_extension,
     record_extension,
+    simple_name,
     windows_problem,
 )
 from interim.load.ignore import IgnoreRules, LegacyRules, changed
@@ -103,6 +104,8 @@ class _Walker:
     def __init__(self, root: Path, patterns: Sequence[str], max_size: int) -> None:
         self.root, self.max_size = root, max_size
         self.rules, self.legacy = IgnoreRules(patterns), LegacyRules(patterns)
+        # Without ignore patterns a simple name needs no rule either (see `_simple`).
+        self.plain = self.rules.empty and not self.legacy.rules
         self.files: list[Candidate] = []
         self.diags: list[Diagnostic] = []
         self.editor_templates: frozenset[str] = frozenset()
@@ -138,6 +141,8 @@ class _Walker:
     ) -> str:
         """'dir' to walk into, 'file' for a candidate, '' when left out."""
         name = entry.name
+        if self.plain and simple_name(name) and not entry.is_dir(follow_symlinks=False):
+            return self._simple(entry, rel)
         if name.startswith(".") or name.casefold() in SYSTEM or (top and name in TOP_ONLY):
             if (m := ICLOUD.fullmatch(name)) is not None:
                 self.diags.append(_placeholder(rel, m["orig"]))
@@ -157,6 +162,20 @@ class _Walker:
         if is_dir:
             return "" if rel in self.editor_templates else "dir"
         return "file" if self._file(entry, rel, names) else ""
+
+    def _simple(self, entry: os.DirEntry[str], rel: str) -> str:
+        """A record file with a simple name (interim.load.filenames.simple_name): a link is
+        reported as any other, and only its stat is left to check."""
+        if entry.is_symlink():
+            self._symlink(entry, rel)
+            return ""
+        st = self._stat(entry, rel, "record")
+        if st is None:
+            return ""
+        self.files.append(
+            Candidate(entry.path, rel, st.st_size, st.st_mtime_ns, st.st_ino, None, st.st_ctime_ns)
+        )
+        return "file"
 
     def _old(self, entry: os.DirEntry[str], rel: str, was_ignored: bool) -> bool:
         """Whether interim 0.1's ignore rules left this entry out (see interim.load.ignore)."""
@@ -255,6 +274,10 @@ class _Walker:
         """Names that another system cannot hold side by side (kept is sorted by name)."""
         seen: dict[str, str] = {}
         for name, rel in kept:
+            if simple_name(name):  # its own portable spelling, and one Windows takes
+                if seen.setdefault(name, name) != name:
+                    self.diags.append(_collision(rel, seen[name], name))
+                continue
             if (why := windows_problem(name)) is not None:
                 hint = "rename it so the folder can sync to Windows"
                 self.diags.append(diag("IM124", rel, 1, 1, why, hint))

@@ -186,6 +186,26 @@ _CERTAIN_WORDS = (
 _MERGETOOL = ("_BASE_", "_LOCAL_", "_REMOTE_", "_BACKUP_")
 
 
+# The names nearly every record has (`2026-11-20-mood.md`, `sleep-diary.md`): lower-case
+# ASCII letters, digits, `-`, `_` and `.` before `.md`. Such a name cannot be hidden, a
+# system or scratch name, a copy's (no space, bracket, upper case or copy word), or a name
+# Windows refuses (bar a device name), and it is its own portable spelling: the walk asks
+# nothing more of it, which is most of what the walk cost (interim.load.discover).
+_SIMPLE = re.compile(r"[a-z0-9][a-z0-9_.-]*\.md\Z")
+_SIMPLE_BUT = ("copy", "old", "bak", "conflit", "conflict", "konflikt", "clash", "safebackup")
+_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10))}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
+
+
+def simple_name(name: str) -> bool:
+    """A record's name that needs no other test (see _SIMPLE)."""
+    if _SIMPLE.match(name) is None or name.split(".", 1)[0] in _DEVICES:
+        return False
+    return not any(word in name for word in _SIMPLE_BUT)
+
+
 def _marked(name: str) -> bool:
     """Whether the name holds a word every certain stem marker holds (substring tests in C:
     an alternation searched at every position cost more than the rest of the walk)."""

@@ -117,7 +117,7 @@ def problems(folder: Folder, *, free_text: bool = True) -> Problems:
         errors=folder.errors,
         warnings=folder.warnings,
         files_read=folder.files_read,
-        records=len(folder.records),
+        records=folder.record_count,
         not_counted=not_counted(folder),
     )
 

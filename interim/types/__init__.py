@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from interim.diagnostics import Diagnostic, diag
@@ -28,6 +29,25 @@ def builtin_types() -> dict[str, RecordType]:
         rtype.source = "built-in"
         types[rtype.name] = rtype
     return types
+
+
+def types_identity(root: Path | None) -> str:
+    """What the folder's own types are read from, by name, size, times and inode: a cache
+    key that is right without reading them (the built-in ones are the code's, which the
+    cache's fingerprint covers)."""
+    folder = root / "types" if root is not None else None
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name) if folder is not None else []
+    except OSError:
+        return ""
+    parts = []
+    for entry in entries:
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        parts.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_ctime_ns}")
+    return "\n".join(parts)
 
 
 def load_types(root: Path | None) -> tuple[dict[str, RecordType], list[Diagnostic]]:
