@@ -84,7 +84,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "pacing",
         Pacing,
-        "label; strip; active; n; first_two_share, last_two_share; even_share; rule",
+        "label; strip; start; active; n; first_two_share, last_two_share; even_share; rule",
     ),
     Table(
         "key_numbers",
@@ -100,7 +100,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "calendar",
         CalendarDay,
-        "date; weekday; kinds; counts; count",
+        "date; end; days; weekday; kinds; counts; count",
     ),
     Table(
         "series",

@@ -89,14 +89,18 @@ def score_chart(instrument: Mapping[str, Any], ident: str) -> Figure | None:
 
 
 def calendar_chart(days: Sequence[Mapping[str, Any]], ident: str) -> Figure | None:
-    """The calendar strip from `[{date, counts: {type: count}}]` (or `kinds: [type, ...]`)."""
+    """The calendar strip from `[{date, counts: {type: count}}]` (or `kinds: [type, ...]`);
+    entries that cover several days (`days`: 7 or about 30) make a strip by week or month."""
     dates = _days(days)
     if not dates:
         return None
     counts = [_kind_counts(d.get("counts") or d.get("kinds")) for d in days]
     kinds = sorted({k for c in counts for k in c})
     rows = [(kind, [c.get(kind, 0) for c in counts]) for kind in kinds]
-    return _figure(charts.calendar_strip(dates, rows, ident=ident))
+    widest = max((int(d["days"]) for d in days if isinstance(d.get("days"), int)), default=1)
+    unit = "month" if widest > 7 else "week" if widest > 1 else "day"
+    title = f"Entries by {unit}"
+    return _figure(charts.calendar_strip(dates, rows, ident=ident, title=title, unit=unit))
 
 
 def _kind_counts(kinds: Any) -> dict[str, int]:

@@ -243,11 +243,17 @@ def score_chart(
 
 
 def calendar_strip(
-    days: Sequence[dt.date], rows: Sequence[Row], *, ident: str, title: str = "Entries by day"
+    days: Sequence[dt.date],
+    rows: Sequence[Row],
+    *,
+    ident: str,
+    title: str = "Entries by day",
+    unit: str = "day",
 ) -> Chart:
-    """Rows are record types, columns are days; a filled cell is a day with an entry (the
-    number says how many when more than one), an empty cell a day without."""
-    alt = _calendar_alt(days, rows, title)
+    """Rows are record types, columns are days (or weeks or months, from their first day:
+    `unit`); a filled cell is a column with an entry (the number says how many when more
+    than one), an empty cell one without."""
+    alt = _calendar_alt(days, rows, title, unit)
     label_w, head = 124.0, 36.0
     cell = min(30.0, (WIDTH - label_w - 8) / max(len(days), 1))
     width, height = label_w + cell * len(days) + 8, head + 24.0 * len(rows) + 6
@@ -255,17 +261,27 @@ def calendar_strip(
     step = max(1, math.ceil(len(days) / 31))
     for i, d in enumerate(days):
         cx = label_w + cell * (i + 0.5)
-        if d.weekday() >= 5:  # weekends shaded: pacing around weekends shows at a glance
+        if unit == "day" and d.weekday() >= 5:  # weekends shaded: pacing shows at a glance
             svg.rect(label_w + cell * i, head - 30, cell, height - head + 30, "#f0f0f0")
         if i % step == 0:
-            svg.text(cx, 12, WEEKDAYS[d.weekday()], "middle", fill=MUTED, font_size="10")
-            svg.text(cx, 26, str(d.day), "middle", fill=MUTED, font_size="10")
+            upper, lower = _column_head(d, unit)
+            svg.text(cx, 12, upper, "middle", fill=MUTED, font_size="10")
+            svg.text(cx, 26, lower, "middle", fill=MUTED, font_size="10")
     for r, (label, counts) in enumerate(rows):
         top = head + 24.0 * r
         svg.text(label_w - 8, top + 15, shorten(label, 17), "end")
         for i, count in enumerate(counts):
             _calendar_cell(svg, label_w + cell * i, top, cell, count)
     return Chart(svg.done(), alt)
+
+
+def _column_head(d: dt.date, unit: str) -> tuple[str, str]:
+    """A column's two header lines: weekday and day; day and month; month and year."""
+    if unit == "month":
+        return MONTHS[d.month - 1], f"{d.year % 100:02d}"
+    if unit == "week":
+        return str(d.day), MONTHS[d.month - 1]
+    return WEEKDAYS[d.weekday()], str(d.day)
 
 
 def _calendar_cell(svg: Svg, x: float, top: float, cell: float, count: int) -> None:
@@ -278,16 +294,23 @@ def _calendar_cell(svg: Svg, x: float, top: float, cell: float, count: int) -> N
         svg.text(x + cell / 2, top + 15, str(count), "middle", fill="#ffffff", font_size="11")
 
 
-def _calendar_alt(days: Sequence[dt.date], rows: Sequence[Row], title: str) -> str:
+def _calendar_alt(days: Sequence[dt.date], rows: Sequence[Row], title: str, unit: str) -> str:
     if not days:
         return f"{title}: no days."
     span = f"{day_label(days[0])} to {day_label(days[-1])}"
+    units = f"{unit}s"
     parts = [
-        f"{label} on {sum(c > 0 for c in counts)} of {len(days)} days" for label, counts in rows
+        f"{label} in {sum(c > 0 for c in counts)} of {len(days)} {units}"
+        if unit != "day"
+        else f"{label} on {sum(c > 0 for c in counts)} of {len(days)} days"
+        for label, counts in rows
     ]
-    empty = [day_label(d) for i, d in enumerate(days) if all(c[i] <= 0 for _, c in rows)]
     text = f"{title}, {span}: " + ("; ".join(parts) or "no entries") + "."
-    return text + (" Days with no entry: " + ", ".join(empty) + "." if empty else "")
+    empty = [day_label(d) for i, d in enumerate(days) if all(c[i] <= 0 for _, c in rows)]
+    if not empty:
+        return text
+    what = "Days with no entry" if unit == "day" else f"{unit.capitalize()}s with no entry, from"
+    return text + f" {what}: " + ", ".join(empty) + "."
 
 
 def goal_chart(

@@ -61,9 +61,8 @@ def charts(context: ReportContext) -> Figures:
 
     days = [d.to_data() for d in context.calendar.days]
     add("calendar", chartdata.calendar_chart(days, "calendar"))
-    start = context.period.start
     for i, h in enumerate(context.glance.homework, 1):
-        pace = h.pacing
+        pace, start = h.pacing, h.pacing.start or context.period.start
         chart = chartdata.pacing_chart(pace.strip, start, f"pace-{i}", h.title or h.id, pace.active)
         add(f"pace-{i}", chart)
     for section in context.sections:

@@ -67,6 +67,9 @@ class Glance(Data):
 @dataclass
 class Calendar(Data):
     days: list[CalendarDay]
+    unit: str = "day"
+    """what one entry of `days` covers: `"day"`, or `"week"` / `"month"` for a long period (past
+    92 and 731 days); the strip never starts long before the period's first record"""
 
 
 @dataclass
@@ -119,7 +122,7 @@ class ReportContext(Data):
     glance: Glance
     """"at a glance": homework table, key numbers, to discuss"""
     calendar: Calendar
-    """`{"days": [calendar day]}` (see [calendar](#calendar))"""
+    """`{"days": [calendar day], "unit": "day"|"week"|"month"}` (see [calendar](#calendar))"""
     sections: list[Section]
     """the sections with data, in report order (see [sections](#sections))"""
     problems: Problems

@@ -2,7 +2,9 @@
 behaviours, counted per week of the period.
 
 Weeks are counted from the period's first day (days 1–7, 8–14, ...), so the last one may be
-shorter; each says how many days it has. The per-week rate is total × 7 / period days.
+shorter; each says how many days it has. The per-week rate is total × 7 / period days. Of a
+long period, the weeks listed start with the one that holds the first day the report shows
+day by day (`Scope.days`).
 """
 
 from __future__ import annotations
@@ -58,24 +60,32 @@ def _compensatory(r: Record) -> list[str]:
     return [str(v) for v in values if v is not None] if isinstance(values, list) else []
 
 
-def _weeks(rows: list[EatingRow], period: Span) -> list[Week]:
+def _weeks(rows: list[EatingRow], period: Span, shown: Span) -> list[Week]:
+    """Weeks from the period's first day; of a long period only those from the week that
+    holds `shown`'s first day (`Scope.days`: never a run of empty weeks before the records)."""
+    by_week: dict[int, list[EatingRow]] = {}
+    for r in rows:
+        if r.date is not None and r.date in period:
+            by_week.setdefault((r.date - period.start).days // 7, []).append(r)
     out = []
-    start = period.start
+    week = (shown.start - period.start).days // 7
+    start = period.start + dt.timedelta(days=7 * week)
     while start <= period.end:
         end = min(start + dt.timedelta(days=6), period.end)
-        span = Span(start, end)
-        inside = [r for r in rows if r.date in span]
+        inside = by_week.get(week, [])
         out.append(
             Week(
                 start,
                 end,
-                span.days,
+                (end - start).days + 1,
                 len(inside),
                 sum(r.binge is True for r in inside),
                 sum(len(r.compensatory) for r in inside),
             )
         )
-        start = end + dt.timedelta(days=1)
+        if end == period.end:
+            break
+        start, week = end + dt.timedelta(days=1), week + 1
     return out
 
 
@@ -107,7 +117,7 @@ def summarise_eating(scope: Scope) -> EatingSummary | None:
         compensatory={
             b: counts.get(b, 0) for b in (*BEHAVIOURS, *sorted(set(counts) - set(BEHAVIOURS)))
         },
-        weeks=_weeks(rows, scope.period),
+        weeks=_weeks(rows, scope.period, scope.days),
         per_week={k: half_up(Fraction(v * 7, days)) for k, v in totals.items()},
         entries=rows,
     )

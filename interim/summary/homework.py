@@ -184,7 +184,9 @@ def _row(hw: Record, days: list[dt.date], scope: Scope) -> HomeworkRow:
         done=len(entries),
         done_text=f"{len(entries)} of {'?' if want is None else want}",
         days_practised=len({e.date for e in entries}),
-        pacing=pacing([e.date for e in entries if e.date is not None], scope.period, days),
+        pacing=pacing(
+            [e.date for e in entries if e.date is not None], scope.period, days, scope.days
+        ),
         carried_over=bool(last and assigned and assigned < last.date and status not in CLOSED),
         status=status,
         confidence=hw.get("confidence"),
@@ -216,7 +218,7 @@ def done_entries(hw: Record, rule: Rule | None, days: list[dt.date], scope: Scop
     """The shown records that count as doing `hw`, in date order."""
     active = set(days)
     out = []
-    for r in scope.records:
+    for r in scope.between(days[0], days[-1]) if days else ():
         if r.date not in active or r.type in ("homework", "review") or not counts_as_done(r):
             continue
         if r.homework is not None:

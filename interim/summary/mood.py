@@ -52,7 +52,8 @@ class Series(Data):
     reduce: str
     """how a day's entries combine: `mean`, `max`, `min`, `last` (latest time), `sum`"""
     daily: list[DayValue]
-    """one per day of the period"""
+    """one per day of the period (of its last 92 days and those since its first record, when it is
+    longer)"""
     mean: float | None
     """over days with a value"""
     lowest: float | None
@@ -67,7 +68,7 @@ class Series(Data):
     """mean − previous mean (of the shown, rounded means)"""
     direction: str | None  # "better", "worse", "no change" (or "higher"/"lower")
     missing_days: list[dt.date]
-    """days without a value"""
+    """days of `daily` without a value"""
 
 
 def reduce_day(values: list[Number], how: str) -> Number:
@@ -99,13 +100,21 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def series(spec: FieldSpec, now: list[Record], before: list[Record], period: Span) -> Series:
+def series(
+    spec: FieldSpec,
+    now: list[Record],
+    before: list[Record],
+    period: Span,
+    shown: Span | None = None,
+) -> Series:
+    """`daily` and `missing_days` are over the days shown (`Scope.days`; default: the
+    period), the numbers over the whole period."""
     current = daily_values(now, spec.name, spec.reduce)
     previous = list(daily_values(before, spec.name, spec.reduce).values())
     counts = Counter(r.date for r in now if _is_number(r.get(spec.name)))
     daily = [
         DayValue(d, half_up(current[d]) if d in current else None, counts.get(d, 0))
-        for d in period.dates()
+        for d in (shown or period).dates()
     ]
     values = list(current.values())
     mean = _rounded(exact_mean(values))
@@ -142,7 +151,7 @@ def numeric_series(rtype: RecordType, scope: Scope) -> list[Series]:
     now = scope.in_period(rtype.name)
     before = scope.in_previous(rtype.name)
     return [
-        series(spec, now, before, scope.period)
+        series(spec, now, before, scope.period, scope.days)
         for spec in rtype.fields.values()
         if spec.kind in NUMERIC
     ]

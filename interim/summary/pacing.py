@@ -10,8 +10,9 @@ Otherwise "even", which here means "not bunched at either end". Fewer than 5 act
 have no separate start and end ("too short to judge"): a task that ran for 3 days and was
 done on all 3 is not "mostly at the end". Fewer than 2 entries make no pattern.
 
-The strip still covers the whole period, first day first, with `active` saying which of its
-days the homework ran on.
+The strip covers the days the report draws day by day (`Scope.days`: the period, or, for a
+long one, its last 92 days and those since its first record), first day first, with `active`
+saying which of its days the homework ran on.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ class Pacing(Data):
     the start and the end"`, `"too short to judge"` (it ran on under 5 days of the period), `"too
     few entries to judge"` (under 2), `"no entries"`"""
     strip: list[int]
-    """entries on each day of the period, first day first"""
+    """entries on each day of the period, first day first (for a period over 92 days, only its last
+    92 days and those since its first record: `start` is the first)"""
     n: int
     """entries it rests on"""
     first_two_share: float | None
@@ -54,28 +56,39 @@ class Pacing(Data):
     active: list[bool] = field(default_factory=list)  # per strip day: did the homework run
     """for each day of `strip`: whether the homework ran that day (from the day after it was
     assigned through its due date)"""
+    start: dt.date | None = None
+    """the strip's first day (the period's first day, unless the period is long: see `strip`)"""
 
 
-def pacing(dates: list[dt.date], period: Span, active: Sequence[dt.date] | None = None) -> Pacing:
-    """Entries on `dates`, judged over the `active` days (default: the whole period)."""
-    days = period.dates()
-    ran = set(days) if active is None else set(active) & set(days)
-    window = [day for day in days if day in ran]
+def pacing(
+    dates: list[dt.date],
+    period: Span,
+    active: Sequence[dt.date] | None = None,
+    shown: Span | None = None,
+) -> Pacing:
+    """Entries on `dates`, judged over the `active` days (default: the whole period); the
+    strip over `shown` (default: the period)."""
+    window = period.dates() if active is None else sorted(d for d in set(active) if d in period)
+    ran = set(window)
     counts = Counter(d for d in dates if d in period)
+    days = (shown or period).dates()
     strip = [counts.get(day, 0) for day in days]
     flags = [day in ran for day in days]
+    first_day = days[0] if days else None
     judged = [counts.get(day, 0) for day in window]
     n = sum(strip)
     if len(window) < MIN_DAYS:
-        return Pacing("too short to judge", strip, n, None, None, None, active=flags)
+        return Pacing(
+            "too short to judge", strip, n, None, None, None, active=flags, start=first_day
+        )
     if n == 0:
-        return Pacing("no entries", strip, n, None, None, None, active=flags)
+        return Pacing("no entries", strip, n, None, None, None, active=flags, start=first_day)
     even = Fraction(2, len(window))
     first = Fraction(sum(judged[:2]), n)
     last = Fraction(sum(judged[-2:]), n)
     shares = (half_up(first, 2), half_up(last, 2), half_up(even, 2))
     if n < MIN_ENTRIES:
-        return Pacing("too few entries to judge", strip, n, *shares, active=flags)
+        return Pacing("too few entries to judge", strip, n, *shares, active=flags, start=first_day)
     at_start = first >= 2 * even and first >= Fraction(1, 2)
     at_end = last >= 2 * even and last >= Fraction(1, 2)
     if at_start and at_end:
@@ -84,4 +97,4 @@ def pacing(dates: list[dt.date], period: Span, active: Sequence[dt.date] | None 
         text = "mostly at the start" if at_start else "mostly at the end"
     else:
         text = "even"
-    return Pacing(text, strip, n, *shares, active=flags)
+    return Pacing(text, strip, n, *shares, active=flags, start=first_day)

@@ -26,7 +26,7 @@ from interim.summary.context import (
 )
 from interim.summary.custom import custom_types, summarise_custom
 from interim.summary.data import day_start_of
-from interim.summary.days import calendar
+from interim.summary.days import calendar, unit_of
 from interim.summary.discuss import to_discuss
 from interim.summary.eating import summarise_eating
 from interim.summary.exposure import summarise_exposure
@@ -95,7 +95,7 @@ def build_report(
         header=Header(settings.name.strip() or None),
         safety=safety,
         glance=_glance(scope, found),
-        calendar=Calendar(calendar(scope)),
+        calendar=Calendar(calendar(scope), unit_of(scope.days)),
         sections=sections,
         problems=problems(folder, free_text=chosen.free_text),
         private_count=private_count(folder.records, period),

@@ -5,9 +5,11 @@ same folder always gives the same data. Within a day, times before the `day_star
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from interim.domain.model import Record
 from interim.settings import Settings
@@ -15,6 +17,18 @@ from interim.summary.data import DAY_START, day_start_of, time_key
 from interim.summary.period import Period, Span
 from interim.summary.profiles import Profile
 from interim.types import RecordType, builtin_types
+
+SHOWN_DAYS = 92  # about three months: the longest run of days drawn one per column
+
+
+def shown_days(period: Span, records: Iterable[Record]) -> Span:
+    """See `Scope.days`. `records` are sorted by date (undated ones first)."""
+    if period.days <= SHOWN_DAYS:
+        return period
+    first = next((r.date for r in records if r.date is not None and r.date in period), None)
+    floor = period.end - dt.timedelta(days=SHOWN_DAYS - 1)
+    start = floor if first is None else min(first, floor)
+    return Span(max(start, period.start), period.end)
 
 
 def record_key(record: Record, day_start: dt.time = DAY_START) -> tuple[dt.date, int, dt.time, str]:
@@ -30,6 +44,14 @@ class Scope:
     types: dict[str, RecordType]
     records: list[Record] = field(default_factory=list)  # shown records, sorted
 
+    @cached_property
+    def days(self) -> Span:
+        """The days the day-by-day views (calendar strip, daily series, pacing strips) cover:
+        the period, but never a long run of days before its first entry — a report
+        `--since 1900-01-01` draws from the first record on (or the last `SHOWN_DAYS` days
+        when that is earlier), so it costs what the folder holds, not what the dates span."""
+        return shown_days(self.period, self.records)
+
     @classmethod
     def of(
         cls,
@@ -43,15 +65,32 @@ class Scope:
         shown = sorted((r for r in records if not r.private), key=lambda r: record_key(r, start))
         return cls(period, profile, settings or Settings(), types or builtin_types(), shown)
 
+    @cached_property
+    def _dates(self) -> list[dt.date]:
+        return [r.date or dt.date.min for r in self.records]
+
+    def between(self, first: dt.date, last: dt.date) -> list[Record]:
+        """Shown records dated `first` to `last`, in order, without a look at the others."""
+        lo = bisect.bisect_left(self._dates, first)
+        return self.records[lo : bisect.bisect_right(self._dates, last, lo)]
+
     def record_key(self, record: Record) -> tuple[dt.date, int, dt.time, str]:
         """`record_key` with this scope's `day_start`."""
         return record_key(record, day_start_of(self.settings))
 
+    @cached_property
+    def _by_type(self) -> dict[str, list[Record]]:
+        """Shown records by type, each in order: a summary asks for one type many times."""
+        out: dict[str, list[Record]] = {}
+        for r in self.records:
+            out.setdefault(r.type, []).append(r)
+        return out
+
     def of_type(self, name: str) -> list[Record]:
-        return [r for r in self.records if r.type == name]
+        return list(self._by_type.get(name, ()))
 
     def dated(self, name: str, span: Span) -> list[Record]:
-        return [r for r in self.records if r.type == name and r.date in span]
+        return [r for r in self._by_type.get(name, ()) if r.date in span]
 
     def in_period(self, name: str) -> list[Record]:
         return self.dated(name, self.period)
@@ -62,7 +101,7 @@ class Scope:
     def up_to_report(self, name: str) -> list[Record]:
         """A type over the whole treatment: every dated record up to the report date."""
         end = self.period.end
-        return [r for r in self.records if r.type == name and r.date and r.date <= end]
+        return [r for r in self._by_type.get(name, ()) if r.date and r.date <= end]
 
     # -- free text: present only when the profile allows it -----------------------------
 

@@ -92,7 +92,8 @@ class SleepSummary(Data):
     target: int
     """the efficiency target line (`sleep.efficiency_target`)"""
     daily_se: list[DayValue]
-    """each night's efficiency by morning, `null` without a complete night"""
+    """each night's efficiency by morning, `null` without a complete night (over the days the
+    day-by-day views show: the period, or its last 92 days and those since its first record)"""
     partial: list[PartialNight]
     """`[{date, path, missing: [field]}]`"""
     likely_typos: list[NightRef]
@@ -176,7 +177,7 @@ def summarise_sleep(scope: Scope) -> SleepSummary | None:
         se_change=change,
         se_direction=direction(change, "higher"),
         target=scope.settings.sleep.efficiency_target,
-        daily_se=[DayValue(d, se_by_day.get(d), int(d in se_by_day)) for d in scope.period.dates()],
+        daily_se=[DayValue(d, se_by_day.get(d), int(d in se_by_day)) for d in scope.days.dates()],
         partial=[PartialNight(r.date, r.path, r.missing) for r in rows if r.status == "partial"],
         likely_typos=[NightRef(r.date, r.path) for r in rows if r.status == "likely typo"],
         window=sleep_window(tst, se, scope.settings),
