@@ -14,7 +14,8 @@ import datetime as dt
 import gc
 import hashlib
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from interim.check.crosscheck import cross_check
@@ -44,10 +45,17 @@ from interim.types import RecordType, load_types, types_identity
 class Wanted:
     """The records a command needs, when not all: those of `types`, those dated from
     `since` on, and undated ones. Which records are chosen never changes a number: what is
-    counted, left out or wrong is the whole folder's (its diagnostics and `FolderState`)."""
+    counted, left out or wrong is the whole folder's (its diagnostics and `FolderState`).
+
+    `then`, when given, chooses again once these records are read (the report reads the
+    sessions, finds its period, then asks for what the period needs); None from it: every
+    record."""
 
     types: frozenset[str] = frozenset()
     since: dt.date = dt.date.max
+    then: Callable[[list[Record], Settings], Wanted | None] | None = field(
+        default=None, compare=False
+    )
 
     def __call__(self, meta: Meta) -> bool:
         kind, day, _ = meta
@@ -289,7 +297,15 @@ def _state_of(folder: Folder, results: list[Result]) -> FolderState:
         not_records=tuple(folder.not_records),
         files_read=folder.files_read,
         counted=len(folder.records),
+        counted_paths=_counted_with_notes(folder),
     )
+
+
+def _counted_with_notes(folder: Folder) -> frozenset[str]:
+    """Counted records' files that have diagnostics: what `not_counted` must pass over,
+    kept for a load that reads only some records."""
+    counted = {r.path for r in folder.records if not r.salvaged}
+    return frozenset(d.path for d in folder.diagnostics if d.path in counted)
 
 
 def _left_by_file(results: list[Result]) -> set[str]:
@@ -307,29 +323,51 @@ def _from_state(
     """The folder as its last load left it, with only the records `wanted` (all when None)
     unpickled from the per-file cache. False, and the folder untouched, when a record it
     needs is not in the per-file cache as it should be (the caller then loads afresh)."""
-    records: list[Record] = []
-    left: list[Record] = []
+    stored: list[tuple[str, Meta, bytes]] = []
     for c in files if wanted is not NOTHING else ():
         entry = known.get(c.rel)
         if entry is None or entry[:3] != (c.size, c.mtime_ns, (c.inode, c.ctime_ns)):
             return False
         meta, payload = entry[3], entry[6]
-        if meta is None or payload is None or (wanted is not None and not wanted(meta)):
+        if meta is not None and payload is not None:
+            stored.append((c.rel, meta, payload))
+    chosen: dict[str, Record] = {}
+    if not _take(chosen, stored, wanted, state):
+        return False
+    if wanted is not None and wanted.then is not None:
+        first = [r for r in chosen.values() if r.left_out is None]
+        wanted = wanted.then(first, folder.settings or Settings())
+        if not _take(chosen, stored, wanted, state):
+            return False
+    in_order = [chosen[rel] for rel, _, _ in stored if rel in chosen]
+    folder.records = [r for r in in_order if r.left_out is None]
+    folder.left_out = [r for r in in_order if r.left_out is not None]
+    folder.diagnostics = list(state.diagnostics)
+    folder.not_records = list(state.not_records)
+    folder.files_read = folder.files_cached = state.files_read
+    if wanted is not None:
+        folder.counted = state.counted
+        folder.counted_paths = state.counted_paths
+    return True
+
+
+def _take(
+    chosen: dict[str, Record],
+    stored: list[tuple[str, Meta, bytes]],
+    wanted: Wanted | None,
+    state: FolderState,
+) -> bool:
+    """Unpickle the `wanted` records not yet `chosen`, as the last load left them (a repeat
+    left out, a record made private by its private copy). False when one cannot be read."""
+    for rel, meta, payload in stored:
+        if rel in chosen or (wanted is not None and not wanted(meta)):
             continue
         record = record_from(payload)
         if record is None:
             return False
-        if c.rel in state.repeats:
-            left.append(dataclasses.replace(record, left_out=state.repeats[c.rel]))
-        elif record.left_out is not None:
-            left.append(record)
-        elif c.rel in state.private:
-            records.append(dataclasses.replace(record, private=True))
-        else:
-            records.append(record)
-    folder.records, folder.left_out = records, left
-    folder.diagnostics = list(state.diagnostics)
-    folder.not_records = list(state.not_records)
-    folder.files_read = folder.files_cached = state.files_read
-    folder.counted = state.counted if wanted is not None else None
+        if rel in state.repeats:
+            record = dataclasses.replace(record, left_out=state.repeats[rel])
+        elif record.left_out is None and rel in state.private:
+            record = dataclasses.replace(record, private=True)
+        chosen[rel] = record
     return True

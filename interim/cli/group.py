@@ -17,6 +17,7 @@ from interim import __version__
 if TYPE_CHECKING:
     from interim.commands.prompts import Console
     from interim.domain.model import Folder
+    from interim.folder import Wanted
     from interim.types import RecordType
 
 T = TypeVar("T")
@@ -118,14 +119,19 @@ def checked(load: Callable[[], T]) -> T:
         fail(str(exc))
 
 
-def load_or_stop(root: Path, quiet: bool = False, use_cache: bool = True) -> Folder:
+def load_or_stop(
+    root: Path, quiet: bool = False, use_cache: bool = True, wanted: Wanted | None = None
+) -> Folder:
     """Load the folder (unchanged files from the per-file cache unless `use_cache` is
-    False), stopping with exit 2 on a broken settings file."""
+    False; of an unchanged folder only the records `wanted`), stopping with exit 2 on a
+    broken settings file."""
     # Imported here, not at the top: `interim --help` stays fast.
     from interim.folder import load_checked
 
     progress = None if quiet else progress_line()
-    folder = checked(lambda: load_checked(root, progress=progress, use_cache=use_cache))
+    folder = checked(
+        lambda: load_checked(root, progress=progress, use_cache=use_cache, wanted=wanted)
+    )
     # The folder lives until this command ends and holds no cycles: without this the cyclic
     # collector walks its million objects again and again while the report is made (~75 ms
     # on 10,000 records). Not in `watch`, whose folders come and go.

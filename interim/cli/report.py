@@ -63,13 +63,20 @@ def report(
     Exit 0 when the report is written, even if some files have errors (the report lists
     them); 2 for a usage, settings or template error. The file is readable by you only."""
     # Imported here, not at the top: `interim --help` stays fast.
-    from interim.commands.report import choose_format, files_with_errors, make_report, report_target
+    from interim.commands.report import (
+        choose_format,
+        files_with_errors,
+        make_report,
+        report_records,
+        report_target,
+    )
     from interim.diagnostics.formats import text_line
     from interim.render import TemplateProblem
     from interim.render.write import write_output
 
     chosen = choose_format(fmt, out)
-    loaded = load_or_stop(root_of(folder), quiet=out == "-", use_cache=not no_cache)
+    wanted = report_records(since, until and until.date())
+    loaded = load_or_stop(root_of(folder), out == "-", not no_cache, wanted)
     notes: list[str] = []  # e.g. characters the PDF's fonts cannot draw
     about: list[Diagnostic] = []  # the template's own styles, ignored (IM921)
     try:
@@ -107,10 +114,11 @@ def summary(folder: Path | None, since: str | None, until: Any) -> None:
     """The report's essentials in the terminal: the safety notice first, then homework,
     key numbers with sparklines, and what to discuss."""
     # Imported here, not at the top: `interim --help` stays fast.
-    from interim.commands.report import build_context
+    from interim.commands.report import build_context, report_records
     from interim.render.terminal import summary_lines
 
-    loaded = load_or_stop(root_of(folder), quiet=True)
+    wanted = report_records(since, until and until.date())
+    loaded = load_or_stop(root_of(folder), quiet=True, wanted=wanted)
     context = build_context(loaded, since=since, until=until and until.date())
     for line in summary_lines(context):
         click.echo(line)

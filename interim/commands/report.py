@@ -9,13 +9,39 @@ import subprocess
 from pathlib import Path
 
 from interim.diagnostics import Diagnostic, Severity
-from interim.domain.model import Folder
+from interim.domain.model import Folder, Record
 from interim.errors import InterimError
+from interim.folder import Wanted
 from interim.render import FORMATS, render
 from interim.render.write import default_path, format_for
 from interim.settings import Settings
 from interim.summary import build_report, resolve_period
 from interim.summary.context import ReportContext
+
+# What a report reads whatever their dates, besides every record from its previous period on
+# (and the default period's: the safety notice's window never narrows): the sessions that
+# set the period, every form (the latest risk form ever, the course of scores), homework
+# still open or carried over and its reviews, goals and their check-ins, readings.
+HISTORY = frozenset(
+    {"session", "questionnaire", "homework", "review", "goal", "checkin", "reading"}
+)
+
+
+def report_records(since: str | None = None, until: dt.date | None = None) -> Wanted:
+    """The records a report over this period needs (see `HISTORY`): first the sessions,
+    then, once they give the period, the rest. A selection changes no number: the JSON of
+    a report from it is the JSON of a report from every record (tests/test_report_selection.py)."""
+
+    def then(sessions: list[Record], settings: Settings) -> Wanted | None:
+        try:
+            period = resolve_period(sessions, until=until, since=since, settings=settings)
+            default = resolve_period(sessions, until=period.end, settings=settings)
+        except InterimError:
+            return None  # every record; the report then says what is wrong with the period
+        return Wanted(HISTORY, min(period.previous.start, default.previous.start))
+
+    return Wanted(frozenset({"session"}), then=then)
+
 
 _COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 

@@ -74,6 +74,9 @@ class Folder:
     # How many records the folder counts: `len(records)`, unless the load chose only the
     # records a command needs (`interim.folder.Wanted`); then `records` is that choice.
     counted: int | None = None
+    # With such a choice: the counted records' files among those with diagnostics (which a
+    # count of the files left out must pass over). None: every counted record is in `records`.
+    counted_paths: frozenset[str] | None = None
 
     @property
     def record_count(self) -> int:

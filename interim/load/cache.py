@@ -69,7 +69,7 @@ Stored = tuple[
     int, int, tuple[int, int], "Meta | None", tuple[Diagnostic, ...], bool, "bytes | None"
 ]
 
-FORMAT = b"interim-cache 6\n"  # bump when `Stored`, `FolderState` or a file's layout changes
+FORMAT = b"interim-cache 7\n"  # bump when `Stored`, `FolderState` or a file's layout changes
 CHUNK = 2000  # entries per pickle in the file (see `_write`)
 SUFFIX = ".cache"
 STATE_SUFFIX = ".state"
@@ -141,7 +141,11 @@ def clear(directory: Path | None = None) -> int:
     # INTERIM_CACHE_DIR may point into a folder that holds other things too.
     compiled = folder / "compiled-templates"
     for sub in compiled.glob("*-*"):
-        if sub.is_dir() and not sub.is_symlink() and sub.name.startswith(("html-", "text-")):
+        if (
+            sub.is_dir()
+            and not sub.is_symlink()
+            and sub.name.startswith(("html-", "text-", "bodies-"))
+        ):
             shutil.rmtree(sub, ignore_errors=True)
     with contextlib.suppress(OSError):
         compiled.rmdir()
@@ -258,6 +262,7 @@ class FolderState:
     not_records: tuple[str, ...]
     files_read: int
     counted: int  # records counted
+    counted_paths: frozenset[str]  # counted records' files among those with diagnostics
 
 
 class _Unpickler(pickle.Unpickler):

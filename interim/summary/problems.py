@@ -126,7 +126,9 @@ def not_counted(folder: Folder) -> NotCounted:
     """Every file left out of the numbers, once, under the first reason that applies:
     unreadable, a copy, a repeat, not in a record's form, a link — or, for a file read
     without giving a record (broken front matter, an unknown type), "with errors"."""
-    counted = {r.path for r in folder.records if not r.salvaged}
+    counted = folder.counted_paths
+    if counted is None:
+        counted = frozenset(r.path for r in folder.records if not r.salvaged)
     found: dict[str, str] = {}
     for d in folder.diagnostics:
         if d.path in counted or d.code.startswith("IM9"):  # settings, types: not record files
