@@ -39,7 +39,7 @@ def plant_everywhere(cache: Path, marker: Path) -> list[Path]:
     Jinja's own format (a pickled checksum, then marshalled code) and in interim's."""
     code = compile(f"open({str(marker)!r}, 'w').close()", "<planted>", "exec")
     planted = []
-    for path in sorted((cache / COMPILED).rglob("*")):
+    for path in sorted((cache / COMPILED).rglob("*.jinja")):  # not the rendered bodies
         if path.is_file():
             data = path.read_bytes()
             if data.startswith(bc_magic):

@@ -54,10 +54,10 @@ def _private(st: os.stat_result) -> bool:
     return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
-class PrivateBytecodeCache(BytecodeCache):
-    """Jinja's bytecode cache protocol over files that pass the checks above."""
+class PrivateFiles:
+    """Files in `top`/`levels`…, read and written only where they pass the checks above."""
 
-    def __init__(self, top: Path, levels: tuple[str, ...], magic: bytes) -> None:
+    def __init__(self, top: Path, levels: tuple[str, ...], magic: bytes = b"") -> None:
         self.top = top
         self.levels = levels
         self.magic = magic
@@ -88,18 +88,6 @@ class PrivateBytecodeCache(BytecodeCache):
             return None
         return fd
 
-    def load_bytecode(self, bucket: Bucket) -> None:
-        data = self._read(bucket.key + SUFFIX)
-        header = self.magic + bucket.checksum.encode("ascii") + b"\n"
-        if data is None or not data.startswith(header):
-            return
-        try:
-            code = marshal.loads(data[len(header) :])
-        except (EOFError, ValueError, TypeError):
-            return
-        if isinstance(code, types.CodeType):
-            bucket.code = code
-
     def _read(self, name: str) -> bytes | None:
         folder = self._dir(create=False)
         if folder is None:
@@ -121,14 +109,16 @@ class PrivateBytecodeCache(BytecodeCache):
         finally:
             os.close(fd)
 
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        if bucket.code is None:
-            return
-        data = self.magic + bucket.checksum.encode("ascii") + b"\n" + marshal.dumps(bucket.code)
+    def read(self, name: str) -> bytes | None:
+        """The file's bytes, or None when it is missing or fails a check."""
+        return self._read(name)
+
+    def write(self, name: str, data: bytes) -> None:
+        """Write the file atomically (0600), only into folders that pass the checks."""
         folder = self._dir(create=True)
         if folder is None:
             return
-        name, tmp = bucket.key + SUFFIX, f".{bucket.key}.{os.getpid()}.tmp"
+        tmp = f".{name}.{os.getpid()}.tmp"
         try:
             fd = os.open(
                 tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=folder
@@ -141,6 +131,41 @@ class PrivateBytecodeCache(BytecodeCache):
                 os.unlink(tmp, dir_fd=folder)
         finally:
             os.close(folder)
+
+
+class PrivateBytecodeCache(PrivateFiles, BytecodeCache):
+    """Jinja's bytecode cache protocol over files that pass the checks above."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self._read(bucket.key + SUFFIX)
+        header = self.magic + bucket.checksum.encode("ascii") + b"\n"
+        if data is None or not data.startswith(header):
+            return
+        try:
+            code = marshal.loads(data[len(header) :])
+        except (EOFError, ValueError, TypeError):
+            return
+        if isinstance(code, types.CodeType):
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if bucket.code is None:
+            return
+        data = self.magic + bucket.checksum.encode("ascii") + b"\n" + marshal.dumps(bucket.code)
+        self.write(bucket.key + SUFFIX, data)
+
+
+def private_files(kind: str, versions: str) -> PrivateFiles | None:
+    """Private files of one kind (`rendered-bodies`, …) for these versions, in interim's
+    cache folder; None where the checks cannot be made."""
+    if not SUPPORTED:
+        return None
+    try:
+        top = cache_dir()
+        top.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except (OSError, RuntimeError):
+        return None
+    return PrivateFiles(top, (kind, versions))
 
 
 def bytecode_cache(kind: str) -> BytecodeCache | None:

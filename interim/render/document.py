@@ -16,6 +16,7 @@ from markupsafe import Markup
 from interim import __version__
 from interim.diagnostics import Diagnostic
 from interim.render.allowlist import Own, check_html, mark_links
+from interim.render.bodies import RenderedBodies
 from interim.render.chartdata import GLOBALS
 from interim.render.env import make_env, render_template, template_shown
 from interim.render.mdcheck import check_md, refuse_html_before
@@ -134,6 +135,8 @@ def render_html(
     head = _head(root, context.page, cache)
     env = make_env(root, html=True, cache=cache)
     env.globals.update(GLOBALS)
+    bodies = RenderedBodies(root, enabled=cache)  # each body rendered once per content
+    env.filters["md"] = bodies.md
     page_vars = _page_vars(data, banner, context.page, head.meta)
     output = render_template(env, template, page_vars, root)
     where = template_shown(env, template, root)
@@ -144,6 +147,7 @@ def render_html(
     checked = check_html(output, where, head.own(output, banner))
     if notes is not None:
         notes.extend(style_warnings(env, template, where, root, checked.styles))
+    bodies.save()
     return mark_links(output, checked.links)
 
 
