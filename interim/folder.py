@@ -134,12 +134,16 @@ def _load(
     key = state_key(fp, report_day(settings), found_files, diagnostics) if cache else b""
     state = cache.state(key) if cache is not None else None
     # No record wanted: neither the types nor the per-file cache need be read.
-    if state is not None and wanted is NOTHING and _from_state(folder, [], {}, state, wanted):
+    if (
+        state is not None
+        and wanted is NOTHING
+        and _from_state(folder, [], {}, state, wanted, cache)
+    ):
         return folder
     folder.types, found = load_types(root)
     diagnostics += found + found_files.diagnostics
     known = cache.lookup(fp) if state is not None and cache is not None else {}
-    if state is not None and _from_state(folder, found_files.files, known, state, wanted):
+    if state is not None and _from_state(folder, found_files.files, known, state, wanted, cache):
         return folder
     folder.diagnostics = diagnostics
     results, folder.files_cached = _results(
@@ -217,7 +221,7 @@ def _results(
     todo: list[int] = []
     for i, c in enumerate(files):
         hit = known.get(c.rel)
-        result = _cached(hit, c) if hit is not None else None
+        result = _cached(hit, c, cache) if hit is not None and cache is not None else None
         out.append(result)
         if result is None:
             todo.append(i)
@@ -232,12 +236,12 @@ def _results(
     return done, len(files) - len(todo)
 
 
-def _cached(hit: Stored, c: Candidate) -> Result | None:
+def _cached(hit: Stored, c: Candidate, cache: FolderCache) -> Result | None:
     """The cached result of an unchanged file (None: read it)."""
     size, mtime, ids, _, diags, not_record, payload = hit
     if (size, mtime, ids) != (c.size, c.mtime_ns, (c.inode, c.ctime_ns)):
         return None
-    record = record_from(payload) if payload is not None else None
+    record = cache.record(c.rel, payload) if payload is not None else None
     if payload is not None and record is None:
         return None  # unreadable: read the file again
     return record, diags, not_record, True
@@ -319,6 +323,7 @@ def _from_state(
     known: dict[str, Stored],
     state: FolderState,
     wanted: Wanted | None,
+    cache: FolderCache | None,
 ) -> bool:
     """The folder as its last load left it, with only the records `wanted` (all when None)
     unpickled from the per-file cache. False, and the folder untouched, when a record it
@@ -332,12 +337,12 @@ def _from_state(
         if meta is not None and payload is not None:
             stored.append((c.rel, meta, payload))
     chosen: dict[str, Record] = {}
-    if not _take(chosen, stored, wanted, state):
+    if not _take(chosen, stored, wanted, state, cache):
         return False
     if wanted is not None and wanted.then is not None:
         first = [r for r in chosen.values() if r.left_out is None]
         wanted = wanted.then(first, folder.settings or Settings())
-        if not _take(chosen, stored, wanted, state):
+        if not _take(chosen, stored, wanted, state, cache):
             return False
     in_order = [chosen[rel] for rel, _, _ in stored if rel in chosen]
     folder.records = [r for r in in_order if r.left_out is None]
@@ -356,13 +361,14 @@ def _take(
     stored: list[tuple[str, Meta, bytes]],
     wanted: Wanted | None,
     state: FolderState,
+    cache: FolderCache | None,
 ) -> bool:
     """Unpickle the `wanted` records not yet `chosen`, as the last load left them (a repeat
     left out, a record made private by its private copy). False when one cannot be read."""
     for rel, meta, payload in stored:
         if rel in chosen or (wanted is not None and not wanted(meta)):
             continue
-        record = record_from(payload)
+        record = cache.record(rel, payload) if cache is not None else record_from(payload)
         if record is None:
             return False
         if rel in state.repeats:

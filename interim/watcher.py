@@ -23,7 +23,12 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from interim.load.filenames import skipped_name
 
-QUIET = 0.2  # seconds without an event before a rebuild: an editor's save is a burst
+# An editor's save is a burst of events a few ms apart (write beside, rename over): it is
+# rebuilt after SHORT seconds without another. A burst that goes on longer than that (a sync
+# client or `git pull` writing many files) waits for QUIET seconds without an event instead,
+# so it still gives one rebuild.
+SHORT = 0.05
+QUIET = 0.2
 MAX_WAIT = 2.0  # ...but never wait longer than this after the first event of a burst
 SETTLE_TRIES = 5  # rebuilds put off while a changed file looks half-written (QUIET apart)
 POLL_INTERVAL = 1.0  # seconds between two looks at the folder when polling
@@ -66,16 +71,22 @@ class Signal:
             self._stopped = True
             self._cond.notify_all()
 
-    def next_batch(self, quiet: float, max_wait: float) -> frozenset[str] | None:
+    def next_batch(
+        self, quiet: float, max_wait: float, short: float | None = None
+    ) -> frozenset[str] | None:
         """Block until a change was followed by `quiet` seconds without another (or
         `max_wait` passed since the first), then hand over the changed paths and clear the
-        flag. None once stopped."""
+        flag. None once stopped. With `short`: a burst that has lasted less than `short`
+        seconds so far needs only `short` seconds without an event."""
         with self._cond:
             while not self._stopped:
                 if not self._pending:
                     self._wait(self._cond, None)
                     continue
-                due = min(self._last + quiet, self._first + max_wait)
+                still = quiet
+                if short is not None and self._last - self._first < short:
+                    still = short
+                due = min(self._last + still, self._first + max_wait)
                 now = self._clock()
                 if now >= due:
                     batch = frozenset(self._paths)
@@ -93,11 +104,14 @@ def run_loop(
     *,
     quiet: float = QUIET,
     max_wait: float = MAX_WAIT,
+    short: float | None = SHORT,
 ) -> None:
-    """Rebuild once per quiet burst until the signal stops. A change during a rebuild sets
-    the flag again, so it is followed by exactly one more."""
+    """Rebuild once per quiet burst until the signal stops (`short`, `quiet`: see
+    `Signal.next_batch`). A change during a rebuild sets the flag again, so it is followed
+    by exactly one more."""
     tries = 0
-    while (batch := signal.next_batch(quiet, max_wait)) is not None:
+    # A file that looked half-written is tried again after the full quiet period.
+    while (batch := signal.next_batch(quiet, max_wait, None if tries else short)) is not None:
         may_wait = tries < SETTLE_TRIES
         if call(rebuild, batch, may_wait, on_error) or not may_wait:
             tries = 0
@@ -163,11 +177,12 @@ class Watcher:
         on_error: Callable[[BaseException], None] | None = None,
         quiet: float = QUIET,
         max_wait: float = MAX_WAIT,
+        short: float | None = SHORT,
     ) -> None:
         self.root = Path(os.path.abspath(root))
         self.rebuild, self.poll, self.say = rebuild, poll, say
         self.on_error = on_error or (lambda exc: say(f"rebuild failed: {exc!r}"))
-        self.quiet, self.max_wait = quiet, max_wait
+        self.quiet, self.max_wait, self.short = quiet, max_wait, short
         self.signal = Signal()
         self.handler = _Handler(str(self.root), self.signal, set())
         for path in ignore:
@@ -186,7 +201,12 @@ class Watcher:
             self.observer = self.start_observer()
             call(self._rebuild, frozenset(), False, self.on_error)
             run_loop(
-                self.signal, self._rebuild, self.on_error, quiet=self.quiet, max_wait=self.max_wait
+                self.signal,
+                self._rebuild,
+                self.on_error,
+                quiet=self.quiet,
+                max_wait=self.max_wait,
+                short=self.short,
             )
         except KeyboardInterrupt:
             pass

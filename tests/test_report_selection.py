@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from interim import folder as folder_module
+from interim.load import cache as cache_module
 
 ROOT = Path(__file__).resolve().parent.parent
 HAZARDS = sorted(p.name for p in (ROOT / "tests" / "hazards").iterdir() if p.is_dir())
@@ -56,13 +56,13 @@ def report_json(run_cli: Callable[..., Any], root: Path, period: list[str], *cac
 def unpickled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many records the loads unpickle from the per-file cache."""
     count = [0]
-    real = folder_module.record_from
+    real = cache_module.record_from
 
     def counting(payload: bytes) -> Any:
         count[0] += 1
         return real(payload)
 
-    monkeypatch.setattr(folder_module, "record_from", counting)
+    monkeypatch.setattr(cache_module, "record_from", counting)
     return count
 
 

@@ -170,6 +170,21 @@ class FolderCache:
         self._dirty = False
         self._state: tuple[bytes, FolderState] | None = None  # to write
         self._kept_state: tuple[bytes, FolderState] | None = None  # the last one seen
+        # Records unpickled in this process, by path, with the payload they came from: a
+        # cache kept across loads (the watcher) unpickles an unchanged file's record once.
+        self._decoded: dict[str, tuple[bytes, Record]] = {}
+
+    def record(self, rel: str, payload: bytes) -> Record | None:
+        """The record kept as `payload` (None when it cannot be read), unpickled once per
+        payload in this process. Records are never changed once read, so one can be
+        shared by every load that finds its file unchanged."""
+        known = self._decoded.get(rel)
+        if known is not None and known[0] is payload:
+            return known[1]
+        record = record_from(payload)
+        if record is not None:
+            self._decoded[rel] = (payload, record)
+        return record
 
     def lookup(self, fp: bytes) -> dict[str, Stored]:
         """The entries saved under this fingerprint (empty when it differs)."""
