@@ -1,4 +1,7 @@
-"""The floor: the least any checker must do. Walk the folder and read every `.md` file's bytes.
+"""The floor: the least any checker must do. Walk the folder and read the bytes of every file
+`interim check` reads: `.md` and `.markdown`, and the text files that may be meant as records
+(`.txt`, `.mdown`, …: interim reads them for the safety notice and to say why they are left
+out).
 
     python benchmarks/floor.py FOLDER
 
@@ -11,9 +14,24 @@ from __future__ import annotations
 import os
 import sys
 
+# interim.load.filenames' RECORD_EXTENSIONS and OTHER_TEXT_EXTENSIONS (not imported: the floor
+# must not pay for interim's imports)
+READ = (
+    ".md",
+    ".markdown",
+    ".txt",
+    ".text",
+    ".mdown",
+    ".mkd",
+    ".mkdn",
+    ".mdwn",
+    ".mdtxt",
+    ".mdtext",
+)
+
 
 def walk(folder: str) -> tuple[int, int]:
-    """(files, bytes) of every .md file under folder."""
+    """(files, bytes) of every file under folder that interim reads."""
     files = size = 0
     stack = [folder]
     while stack:
@@ -21,7 +39,7 @@ def walk(folder: str) -> tuple[int, int]:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     stack.append(entry.path)
-                elif entry.name.lower().endswith(".md") and entry.is_file(follow_symlinks=False):
+                elif entry.name.lower().endswith(READ) and entry.is_file(follow_symlinks=False):
                     with open(entry.path, "rb") as handle:
                         size += len(handle.read())
                     files += 1

@@ -113,27 +113,83 @@ def variants(cli: list[str], command: str, args: list[str], env: dict[str, str])
     ]
 
 
+SIX_WEEKS = "42d"  # the "6-week report": `--since 42d`
+ALL_DATES = "1900-01-01"  # a report over every date a folder could hold
+DATED = re.compile(r"(\d{4}-\d{2}-\d{2})")
+
+
+def schemas(cli: list[str], outdir: Path, env: dict[str, str]) -> Path:
+    """`interim schema TYPE --out DIR` for every type, for the careful baseline."""
+    out = outdir / "schemas"
+    listing = capture([*cli, "types"], env)[1]
+    for line in listing.splitlines():
+        name = line.split(" ", 1)[0]
+        if re.fullmatch(r"[a-z][a-z-]*", name):
+            capture([*cli, "schema", name, "--out", str(out)], env)
+    return out
+
+
+def first_and_extra(folder: Path) -> tuple[str, int]:
+    """The first record's date (from file names), and how many more records the report
+    over all dates has than the 6-week one (records dated before the 6 weeks)."""
+    text = (folder / "interim.yaml").read_text(encoding="utf-8")
+    pinned = re.search(r"report_date:\s*(\S+)", text)
+    end = dt.date.fromisoformat(pinned.group(1)) if pinned else dt.date.today()
+    cutoff = (end - dt.timedelta(days=41)).isoformat()
+    days = [m.group(1) for p in folder.rglob("*.md") if (m := DATED.search(p.name))]
+    return min(days), sum(d < cutoff for d in days)
+
+
+def empty_folder(outdir: Path) -> Path:
+    """A folder with settings and no record: a report over a century of it costs a week's."""
+    folder = outdir / "empty"
+    folder.mkdir()
+    (folder / "interim.yaml").write_text("report_date: 2026-11-17\n", encoding="utf-8")
+    return folder
+
+
 def plan(
     sizes: list[int], seed: int, outdir: Path, env: dict[str, str], made: list[Path]
-) -> list[Bench]:
-    """Every command to time; folders generated on the way are appended to `made`."""
+) -> tuple[list[Bench], dict[int, int]]:
+    """Every command to time, and for each size how many records the report over all dates
+    holds beyond the 6-week one; folders generated on the way are appended to `made`."""
     cli = interim_command()
     py = sys.executable
-    has_report = COMMAND.search(capture([*cli, "--help"], env)[1]) is not None
+    shapes = schemas(cli, outdir, env)
     benches = [Bench("python -c pass", None, [py, "-c", "pass"])]
     benches.append(Bench("interim --help", None, [*cli, "--help"]))
+    empty = str(empty_folder(outdir))
+    out = str(outdir / "report-empty.html")
+    benches.append(
+        Bench(
+            "empty, 100 years (warm)",
+            None,
+            [*cli, "report", empty, "-o", out, "--since", "1926-11-17"],
+        )
+    )
+    benches.append(
+        Bench("empty, 1 week (warm)", None, [*cli, "report", empty, "-o", out, "--since", "7d"])
+    )
+    extra: dict[int, int] = {}
     for size in sizes:
-        folder = str(ensure_folder(size, seed, made))
+        path = ensure_folder(size, seed, made)
+        folder = str(path)
+        first, extra[size] = first_and_extra(path)
         group = variants(cli, "check", [folder], env)
         group.append(Bench("baseline", None, [py, str(HERE / "baseline.py"), folder]))
+        group.append(Bench("careful", None, [py, str(HERE / "careful.py"), folder, str(shapes)]))
         group.append(Bench("floor", None, [py, str(HERE / "floor.py"), folder]))
-        if has_report:
-            out = str(outdir / f"report-{size}.html")
-            group += variants(cli, "report", [folder, "-o", out], env)
+        out = str(outdir / f"report-{size}.html")
+        group += variants(cli, "report", [folder, "-o", out, "--since", SIX_WEEKS], env)
+        for name, since in (
+            ("report all dates (warm)", ALL_DATES),
+            ("report from first (warm)", first),
+        ):
+            group.append(Bench(name, None, [*cli, "report", folder, "-o", out, "--since", since]))
         for bench in group:
             bench.size = size
         benches += group
-    return benches
+    return benches, extra
 
 
 def time_once(bench: Bench, env: dict[str, str]) -> None:
@@ -231,28 +287,101 @@ def target_size(sizes: list[int]) -> int:
     return 10_000 if 10_000 in sizes else max(sizes)
 
 
-def targets(benches: list[Bench], sizes: list[int]) -> list[str]:
-    size = target_size(sizes)
-    cold = find(benches, "check", size)  # "check (cold)" when there is a cache
-    base, floor = find(benches, "baseline", size), find(benches, "floor", size)
-    helped = find(benches, "interim --help", None)
-    rows: list[tuple[str, float | None, float, str]] = [
-        (f"cold check / baseline on {size:,} files", ratio(cold, base), 1.0, "×"),
-        (f"later: cold check / baseline on {size:,} files", ratio(cold, base), 0.5, "×"),
-        (f"later: cold check / floor on {size:,} files", ratio(cold, floor), 8.0, "×"),
-        ("`interim --help`", helped.median * 1000 if helped else None, 150, " ms"),
-    ]
-    for state, check, report in pairs(benches, size):
-        what = f"report / check{f' ({state})' if state else ''} on {size:,} files"
-        rows.append((what, ratio(report, check), 1.5, "×"))
+Target = tuple[str, float | None, float, str, str]  # what, value, limit, unit, "<=" or ">="
+
+
+def targets(benches: list[Bench], sizes: list[int], extra: dict[int, int]) -> list[str]:
+    """The speed issue's targets, each PASS or FAIL: absolute times at 10,000 files, every
+    ratio and per-record figure at every size from 10,000 up, the two "a long period costs
+    what it holds" ratios at every size."""
+    rows: list[Target] = []
+    py, helped = find(benches, "python -c", None), find(benches, "interim --help", None)
+    if py and helped:
+        rows.append(
+            ("`--help` − `python -c pass`", (helped.median - py.median) * 1000, 40, " ms", "<=")
+        )
+    century, week = find(benches, "empty, 100", None), find(benches, "empty, 1 week", None)
+    rows.append(
+        ("empty folder: report over 100 years / over 1 week", ratio(century, week), 1.2, "×", "<=")
+    )
+    for size in sizes:
+        rows += _size_targets(benches, size, extra.get(size, 0))
+    rows += _memory(benches, sizes)
     lines = []
-    for what, value, limit, unit in rows:
+    for what, value, limit, unit, way in rows:
+        sign = "≤" if way == "<=" else "≥"
         if value is None:
-            lines.append(f"- {what}: not measured (≤ {limit:g}{unit})")
+            lines.append(f"- {what}: not measured ({sign} {limit:g}{unit})")
             continue
-        mark = "PASS" if value <= limit else "FAIL"
-        lines.append(f"- {mark} {what} = {value:.2f}{unit} (target ≤ {limit:g}{unit})")
+        good = value <= limit if way == "<=" else value >= limit
+        lines.append(
+            f"- {'PASS' if good else 'FAIL'} {what} = {value:.2f}{unit} (target {sign} {limit:g}{unit})"
+        )
     return lines
+
+
+def _size_targets(benches: list[Bench], size: int, extra: int) -> list[Target]:
+    n = f"{size:,}"
+    cold, warm = find(benches, "check (cold)", size), find(benches, "check (warm)", size)
+    floor, careful = find(benches, "floor", size), find(benches, "careful", size)
+    rcold, rwarm = find(benches, "report (cold)", size), find(benches, "report (warm)", size)
+    every, first = find(benches, "report all", size), find(benches, "report from first", size)
+    rows: list[Target] = [
+        (
+            f"{n}: report --since {ALL_DATES} / --since the first record",
+            ratio(every, first),
+            1.2,
+            "×",
+            "<=",
+        ),
+    ]
+    if size < 10_000:
+        return rows
+    per = (every.median - rwarm.median) / extra * 1e6 if every and rwarm and extra else None
+    rows += [
+        (f"{n}: cold check / floor", ratio(cold, floor), 3.5, "×", "<="),
+        (f"{n}: warm check / floor", ratio(warm, floor), 2.0, "×", "<="),
+        (f"{n}: careful naive / cold check", ratio(careful, cold), 5.0, "×", ">="),
+        (f"{n}: cold 6-week report / cold check", ratio(rcold, cold), 1.3, "×", "<="),
+        (
+            f"{n}: report over all dates − 6-week report, per extra record ({extra:,})",
+            per,
+            60,
+            " µs",
+            "<=",
+        ),
+    ]
+    if size == 10_000:
+        rows.append((f"{n}: warm check", warm.median * 1000 if warm else None, 200, " ms", "<="))
+        rows.append(
+            (f"{n}: warm 6-week report", rwarm.median * 1000 if rwarm else None, 300, " ms", "<=")
+        )
+    return rows
+
+
+def _memory(benches: list[Bench], sizes: list[int]) -> list[Target]:
+    """Peak RSS per record at the margin, between the smallest and largest size from 10,000
+    (the issue's (RSS at 100k − at 10k) / 90k), and the peak at 100,000 when measured."""
+    rows: list[Target] = []
+    big = [s for s in sizes if s >= 10_000]
+    for name in ("check (cold)", "report (cold)"):
+        if len(big) >= 2:
+            lo, hi = find(benches, name, big[0]), find(benches, name, big[-1])
+            if lo and hi and lo.rss_kb and hi.rss_kb:
+                per = (max(hi.rss_kb) - max(lo.rss_kb)) * 1024 / (big[-1] - big[0])
+                rows.append(
+                    (
+                        f"{name}: peak RSS per record, {big[0]:,} → {big[-1]:,}",
+                        per,
+                        2048,
+                        " B",
+                        "<=",
+                    )
+                )
+        top = find(benches, name, 100_000)
+        if top and top.rss_kb:
+            rows.append((f"100,000: {name} peak RSS", max(top.rss_kb) / 1024, 300, " MB", "<="))
+    return rows
 
 
 def gist(output: str) -> str:
@@ -316,14 +445,18 @@ def source_digest() -> str:
 
 
 def render(
-    args: argparse.Namespace, benches: list[Bench], env: dict[str, str], changed: bool
+    args: argparse.Namespace,
+    benches: list[Bench],
+    env: dict[str, str],
+    changed: bool,
+    extra: dict[int, int],
 ) -> str:
     sizes = parse_sizes(args.sizes)
     warn = problems(benches) + unstable(benches)
     if changed:
         warn.insert(0, "interim's code changed during the run: the timings mix versions")
     parts = [*header(args, env), "", *table(benches), "", "## Ratios (medians)", ""]
-    parts += [*ratios(benches, sizes), "", "## Targets", "", *targets(benches, sizes)]
+    parts += [*ratios(benches, sizes), "", "## Targets", "", *targets(benches, sizes, extra)]
     if warn:
         parts += ["", "## WARNINGS", "", *(f"- {w}" for w in warn)]
     return "\n".join(parts) + "\n"
@@ -347,14 +480,14 @@ def main(argv: list[str] | None = None) -> int:
     before = source_digest()
     with tempfile.TemporaryDirectory(prefix="interim-bench-") as outdir:
         try:
-            benches = plan(parse_sizes(args.sizes), args.seed, Path(outdir), env, made)
+            benches, extra = plan(parse_sizes(args.sizes), args.seed, Path(outdir), env, made)
             warm_up(benches, env)
             measure(benches, args.repeat, env)
         finally:
             for folder in made if not args.keep else []:
                 shutil.rmtree(folder, ignore_errors=True)
                 folder.with_name(folder.name + ".ok").unlink(missing_ok=True)
-    text = render(args, benches, env, changed=source_digest() != before)
+    text = render(args, benches, env, source_digest() != before, extra)
     RESULTS.write_text(text, encoding="utf-8")
     print("\n" + text, flush=True)
     if "## WARNINGS" in text:
