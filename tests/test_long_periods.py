@@ -120,3 +120,19 @@ def test_the_shown_records_between_two_days() -> None:
         D(2026, 11, 5)
     ]
     assert s.between(D(2026, 11, 10), D(2026, 11, 30)) == []
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json", "csv", "pdf"])
+def test_weeks_at_the_end_of_the_calendar(
+    tmp_path: Path, write: Any, run_cli: Any, fmt: str
+) -> None:
+    """A year typo puts records in 9999: weeks and eating weeks stop at the calendar's end."""
+    root = tmp_path / "f"
+    write(root, "a.md", "---\ntype: mood\ndate: 9999-01-03\nmood: 5\n---\n")
+    write(root, "b.md", "---\ntype: eating\ndate: 9999-01-04\ntime: 12:00\nwhat: toast\n---\n")
+    out = tmp_path / f"r.{fmt}"
+    result = run_cli(
+        ["report", str(root), "--since", "9990-01-01", "--until", "9999-12-31", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0

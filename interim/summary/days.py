@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from interim.summary.custom import custom_types
 from interim.summary.data import Data, weekday
-from interim.summary.period import Span
+from interim.summary.period import Span, ahead
 from interim.summary.profiles import SECTION_IDS, SECTION_OF_TYPE
 from interim.summary.scope import SHOWN_DAYS, Scope
 
@@ -89,7 +89,7 @@ def _bins(span: Span, unit: str) -> list[tuple[dt.date, dt.date]]:
         if unit == "day":
             last = first
         elif unit == "week":
-            last = first + dt.timedelta(days=6)
+            last = ahead(first, 6)
         elif (first.year, first.month) == (dt.MAXYEAR, 12):
             last = span.end
         else:

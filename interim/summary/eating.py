@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from interim.domain.model import Record
 from interim.summary.data import Data, half_up
-from interim.summary.period import Span
+from interim.summary.period import Span, ahead
 from interim.summary.scope import Scope
 
 BEHAVIOURS = ("vomit", "laxative", "exercise", "other")
@@ -71,7 +71,7 @@ def _weeks(rows: list[EatingRow], period: Span, shown: Span) -> list[Week]:
     week = (shown.start - period.start).days // 7
     start = period.start + dt.timedelta(days=7 * week)
     while start <= period.end:
-        end = min(start + dt.timedelta(days=6), period.end)
+        end = min(ahead(start, 6), period.end)
         inside = by_week.get(week, [])
         out.append(
             Week(

@@ -170,6 +170,14 @@ def _days_before(start: dt.date, length: int) -> Span:
     return Span(_back(start, length), start - _ONE_DAY)
 
 
+def ahead(day: dt.date, days: int) -> dt.date:
+    """`days` days after `day`, or the calendar's last day when that is further on (a
+    week that starts on 28 Dec 9999 ends with the calendar)."""
+    if days > (dt.date.max - day).days:
+        return dt.date.max
+    return day + dt.timedelta(days=days)
+
+
 def _back(day: dt.date, days: int) -> dt.date:
     """`days` days before `day`, or the calendar's first day when that is further back."""
     if days > (day - dt.date.min).days:
