@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import gc
 import hashlib
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -226,14 +227,54 @@ def _results(
         if result is None:
             todo.append(i)
     reader = FileReader(types, settings.files.max_size)
-    fresh = iter(read_all(reader.read, [files[i] for i in todo], progress))
-    done = [r if r is not None else next(fresh) for r in out]  # in order: todo is ascending
+    read = _PickledOnce(reader, keep=cache is not None)
+    fresh = iter(read_all(read, [files[i] for i in todo], progress))
+    payloads: dict[str, bytes] = {}
+    done: list[Result] = []
+    for c, r in zip(files, out, strict=True):  # in order: todo is ascending
+        if r is None:
+            r, payload = read.unpack(next(fresh), c)
+            if payload is not None:
+                payloads[c.rel] = payload
+        done.append(r)
     if cache is not None:
         entries = {
-            c.rel: _stored(c, r, known.get(c.rel)) for c, r in zip(files, done, strict=True) if r[3]
+            c.rel: _stored(c, r, known.get(c.rel), payloads.get(c.rel))
+            for c, r in zip(files, done, strict=True)
+            if r[3]
         }
         cache.update(fp, entries, bool(todo), started_ns)
     return done, len(files) - len(todo)
+
+
+class _PickledOnce:
+    """The per-file read, with the record pickled as the cache keeps it. A forked child
+    sends back only those bytes, which the parent unpickles into the record: one pickling
+    per record, done in the children, where the parent pickled every record again."""
+
+    def __init__(self, reader: FileReader, keep: bool) -> None:
+        self.reader, self.keep, self.parent = reader, keep, os.getpid()
+
+    def __call__(self, c: Candidate) -> tuple[Result, bytes | None]:
+        result = self.reader.read(c)
+        record = result[0]
+        if not self.keep or record is None:
+            return result, None
+        payload = record_bytes(record)
+        if os.getpid() != self.parent:
+            return (None, *result[1:]), payload
+        return result, payload
+
+    def unpack(
+        self, sent: tuple[Result, bytes | None], c: Candidate
+    ) -> tuple[Result, bytes | None]:
+        result, payload = sent
+        if result[0] is not None or payload is None:
+            return result, payload
+        record = record_from(payload)
+        if record is None:  # cannot happen with bytes a child just made; read it here
+            return self.reader.read(c), None
+        return (record, *result[1:]), payload
 
 
 def _cached(hit: Stored, c: Candidate, cache: FolderCache) -> Result | None:
@@ -247,13 +288,15 @@ def _cached(hit: Stored, c: Candidate, cache: FolderCache) -> Result | None:
     return record, diags, not_record, True
 
 
-def _stored(c: Candidate, result: Result, old: Stored | None) -> Stored:
-    """A result as the cache keeps it (an unchanged file's entry is kept as it was)."""
+def _stored(c: Candidate, result: Result, old: Stored | None, payload: bytes | None) -> Stored:
+    """A result as the cache keeps it (an unchanged file's entry is kept as it was;
+    `payload`: the record already pickled)."""
     if old is not None and old[:3] == (c.size, c.mtime_ns, (c.inode, c.ctime_ns)):
         return old
     record, diags, not_record, _ = result
     meta = _meta(record) if record is not None else None
-    payload = record_bytes(record) if record is not None else None
+    if payload is None and record is not None:
+        payload = record_bytes(record)
     return (c.size, c.mtime_ns, (c.inode, c.ctime_ns), meta, diags, not_record, payload)
 
 
