@@ -118,7 +118,7 @@ TABLES: tuple[Table, ...] = (
         InstrumentSummary,
         "key, name, title; source; max_total, cutoff, reliable_change; bands; "
         "administrations; first, latest; change; reliable; reliable_text; above_cutoff; "
-        "caseness_text; cutoff_text; cutoff_note; series",
+        "caseness_text; cutoff_text; cutoff_note; series; bands_text",
     ),
     Table(
         "mood",

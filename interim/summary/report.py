@@ -83,7 +83,7 @@ def build_report(
     chosen = resolve_profile(name, settings, [t.name for t in extra])
     # All records, before any profile; and never a narrower window than the default period's.
     default = resolve_period(folder.records, until=period.end, settings=settings)
-    safety = safety_notice(every_form(folder), period, settings, default.previous.start)
+    safety = safety_notice(every_form(folder), period, settings, default.previous.start, types)
     scope = Scope.of(folder.records, period, chosen, settings, types)
     sections = _sections(scope)
     found = {s.id: s.data for s in sections}
