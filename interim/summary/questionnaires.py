@@ -261,7 +261,7 @@ def _caseness(above: bool, cutoff: int, where: str) -> str:
 
 def _cutoff_text(measure: Measure) -> str:
     if measure.cutoff is None:
-        return f"Cut-off: none published for the {measure.name}."
+        return "Cut-off: none published for this measure."
     band = measure.band(measure.cutoff)
     text = (
         f"Cut-off {measure.cutoff}: a score of {measure.cutoff} or more is in the clinical range."

@@ -24,6 +24,7 @@ from interim.summary.context import (
     Section,
     SectionData,
 )
+from interim.summary.course import summarise_course
 from interim.summary.custom import custom_types, summarise_custom
 from interim.summary.data import day_start_of
 from interim.summary.days import calendar
@@ -49,6 +50,7 @@ from interim.types import builtin_types
 Summariser = Callable[[Scope], SectionData | None]
 SUMMARISERS: dict[str, Summariser] = {
     "questionnaires": summarise_questionnaires,
+    "course": summarise_course,
     "goals": summarise_goals,
     "mood": summarise_mood,
     "sleep": summarise_sleep,
