@@ -15,12 +15,12 @@ from interim.check.duplicates import content_digest
 from interim.check.flat import flat_record
 from interim.check.validate import validate_record
 from interim.diagnostics import Diagnostic, Severity, diag, escape_text
-from interim.domain.measures import MEASURES
+from interim.domain.measures import risk_measures
 from interim.domain.model import Record
 from interim.load.discover import Candidate, read_bytes
 from interim.load.frontmatter import Document, decode, plain_parts, split
 from interim.load.salvage import salvage
-from interim.types import RecordType
+from interim.types import RecordType, measures_of
 from interim.types.kinds import Context
 
 # What one file gave: its record (or None), its own diagnostics, "not a record", and whether
@@ -44,7 +44,9 @@ class FileReader:
         self.types = types
         self.max_size = max_size
         self.type_names = frozenset(types)
-        self.instruments = frozenset(MEASURES)
+        measures = measures_of(types)
+        self.instruments = frozenset(measures)
+        self.risk = tuple(risk_measures(measures).values())  # what a broken form is searched for
 
     def read(self, candidate: Candidate) -> Result:
         rel, other = candidate.rel, candidate.kind == "other"
@@ -78,14 +80,14 @@ class FileReader:
                 diags.append(_not_a_record(rel))
             # A handout that names the PHQ-9 is not a form: only with items it may be one.
             near_miss = any(d.severity is Severity.ERROR for d in doc.diagnostics)
-            found = salvage(text, rel, need_items=not near_miss)
+            found = salvage(text, rel, self.risk, need_items=not near_miss)
             return found, diags, found is None and not near_miss
         record = None
         if doc.front is not None:
             record, more = self._validate(doc, rel)
             diags += more
         if record is None or (record.type == "questionnaire" and not record.get("instrument")):
-            salvaged = salvage(text, rel)
+            salvaged = salvage(text, rel, self.risk)
             record = salvaged if salvaged is not None else record
         if record is not None and not record.salvaged:
             record.digest = content_digest(text)

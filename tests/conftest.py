@@ -96,7 +96,9 @@ class Checked:
 
 def check_record(content: str | bytes, path: str = "x.md") -> Checked:
     from interim.check.validate import validate_record
-    from interim.domain.measures import MEASURES
+    from interim.measures import builtin_measures
+
+    MEASURES = builtin_measures()
     from interim.load.frontmatter import decode, split
     from interim.types import builtin_types
     from interim.types.kinds import Context

@@ -22,8 +22,10 @@ PARTS = {
 NEVER: dict[str, set[str]] = {
     "diagnostics": PARTS - {"diagnostics"},  # the bottom: nothing else from interim
     "domain": PARTS - {"domain", "diagnostics"},
-    "load": {"types", "check", "settings", "reader", "folder", "summary", "render"}
+    "load": {"measures", "types", "check", "settings", "reader", "folder", "summary", "render"}
     | {"commands", "cli"},
+    "measures": {"types", "check", "settings", "reader", "folder", "summary", "render"}
+    | {"commands", "cli", "watcher"},
     "types": {"check", "settings", "reader", "folder", "summary", "render", "commands", "cli"},
     "check": {"settings", "reader", "folder", "summary", "render", "commands", "cli"},
     "settings": {"check", "reader", "folder", "summary", "render", "commands", "cli"},
@@ -32,7 +34,17 @@ NEVER: dict[str, set[str]] = {
     "summary": {"load", "check", "reader", "folder", "render", "commands", "cli", "watcher"},
     "render": {"load", "check", "reader", "folder", "settings", "commands", "cli", "watcher"},
     "commands": {"cli"},
-    "watcher": {"domain", "types", "check", "settings", "reader", "folder", "summary", "render"}
+    "watcher": {
+        "domain",
+        "measures",
+        "types",
+        "check",
+        "settings",
+        "reader",
+        "folder",
+        "summary",
+        "render",
+    }
     | {"commands", "cli"},
 }
 

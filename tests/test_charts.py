@@ -9,8 +9,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from interim.domain.measures import GAD7, PHQ9
+from interim.measures import builtin_measures
 from interim.render import charts
+
+PHQ9, GAD7 = builtin_measures()["phq9"], builtin_measures()["gad7"]
 
 NS = "{http://www.w3.org/2000/svg}"
 DAYS = [dt.date(2026, 11, 4) + dt.timedelta(days=i) for i in range(14)]

@@ -15,12 +15,14 @@ from hypothesis import strategies as st
 
 from interim.check.flat import flat_record
 from interim.check.validate import validate_record
-from interim.domain.measures import MEASURES
 from interim.domain.model import Record
 from interim.load.frontmatter import plain_parts
 from interim.load.yaml import load_yaml
+from interim.measures import builtin_measures as _builtin
 from interim.types import builtin_types
 from interim.types.kinds import Context
+
+MEASURES = _builtin()
 
 ROOT = Path(__file__).parent.parent
 TYPES = builtin_types()

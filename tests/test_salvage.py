@@ -11,9 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from interim.domain.measures import PHQ9, score
+from interim.domain.measures import score
 from interim.load.salvage import salvage
+from interim.measures import builtin_measures
 from tests.conftest import Write
+
+PHQ9 = builtin_measures()["phq9"]
+RISK = (PHQ9,)
 
 Run = Callable[..., Result]
 
@@ -29,7 +33,7 @@ WRONG_TYPE = (
 
 
 def test_a_phq9_with_broken_yaml_is_salvaged_for_the_notice() -> None:
-    record = salvage(BROKEN_YAML, "q.md")
+    record = salvage(BROKEN_YAML, "q.md", RISK)
     assert record is not None
     assert record.get("items")[8] == 2 and record.salvaged and record.has_errors
     assert str(record.date) == "2026-11-17"
@@ -37,12 +41,12 @@ def test_a_phq9_with_broken_yaml_is_salvaged_for_the_notice() -> None:
 
 
 def test_a_clear_zero_adds_nothing_and_other_files_are_not_touched() -> None:
-    assert salvage(BROKEN_YAML.replace("1,1,2]", "1,1,0]"), "q.md") is None
-    assert salvage("---\ntype: mood\nmood: [\n---\n", "m.md") is None
+    assert salvage(BROKEN_YAML.replace("1,1,2]", "1,1,0]"), "q.md", RISK) is None
+    assert salvage("---\ntype: mood\nmood: [\n---\n", "m.md", RISK) is None
 
 
 def test_an_unreadable_item_9_counts_as_not_ruled_out() -> None:
-    found = salvage(BROKEN_YAML.replace("1,1,2]", "1,1,two]"), "q.md")
+    found = salvage(BROKEN_YAML.replace("1,1,2]", "1,1,two]"), "q.md", RISK)
     assert found is not None and found.get("items")[8] == "two"  # listed as written
 
 

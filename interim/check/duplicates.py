@@ -25,9 +25,9 @@ import re
 from typing import Any
 
 from interim.diagnostics import Diagnostic, diag, escape_text
-from interim.domain.measures import MEASURES
+from interim.domain.measures import Measure
 from interim.domain.model import Record
-from interim.types import RecordType
+from interim.types import RecordType, measures_of
 from interim.types.language import DEFAULT_IDENTITY
 
 _LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
@@ -75,7 +75,8 @@ def drop_duplicates(
         # Copies, never changes: a record may be shared with the cache (interim.folder).
         left.append(dataclasses.replace(r, left_out=f"a repeat of {same.path}: not counted"))
         rtype = types.get(r.type)
-        out.append(_warning(r, same, why, "time" in (rtype.identity if rtype else ("time",))))
+        timed = "time" in (rtype.identity if rtype else ("time",))
+        out.append(_warning(r, same, why, timed, measures_of(types)))
         if r.private and not same.private:
             private.add(id(same))
     chosen = [
@@ -117,8 +118,10 @@ def _fields_words(key: tuple[Any, ...]) -> str:
     )
 
 
-def _warning(dropped: Record, kept: Record, why: str, timed: bool) -> Diagnostic:
-    entry = _entry_words(kept)
+def _warning(
+    dropped: Record, kept: Record, why: str, timed: bool, measures: dict[str, Measure]
+) -> Diagnostic:
+    entry = _entry_words(kept, measures)
     differences = _differences(kept, dropped)
     message = f"this holds {entry}, as {escape_text(kept.path)} does ({why}): counted once, from {escape_text(kept.path)}"
     if differences:
@@ -135,14 +138,14 @@ def _warning(dropped: Record, kept: Record, why: str, timed: bool) -> Diagnostic
     return diag(code, dropped.path, line, col, message, hint)
 
 
-def _entry_words(r: Record) -> str:
+def _entry_words(r: Record, measures: dict[str, Measure]) -> str:
     """ "the 20 Nov 21:30 mood entry", "the 17 Nov 2026 PHQ-9"."""
     when = []
     if r.date is not None:
         when.append(f"{r.date.day} {_MONTHS[r.date.month - 1]} {r.date.year}")
     if r.time is not None:
         when.append(r.time.strftime("%H:%M"))
-    measure = MEASURES.get(str(r.get("instrument") or ""))
+    measure = measures.get(str(r.get("instrument") or ""))
     what = measure.name if r.type == "questionnaire" and measure else r.type
     if r.type == "sleep" and r.date is not None:
         return f"the sleep diary for the night before {when[0]}"

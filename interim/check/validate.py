@@ -9,10 +9,11 @@ from itertools import pairwise
 from typing import Any
 
 from interim.diagnostics import did_you_mean, escape_text
-from interim.domain.measures import MEASURES
+from interim.domain.measures import Item, Measure, score
 from interim.domain.model import Record
 from interim.domain.sleep import forward, night
 from interim.load.yaml.tree import Mapping, Scalar, Sequence
+from interim.measures import builtin_measures
 from interim.types.common import COMMON
 from interim.types.kinds import Context, convert, is_missing
 from interim.types.language import FieldSpec, RecordType
@@ -134,7 +135,7 @@ def make_record(
         homework=fields.pop("homework", None),
         positions=positions,
     )
-    _CROSS_FIELD.get(rtype.name, _nothing)(record, ctx)
+    _CROSS_FIELD.get(rtype.name, _nothing)(record, ctx, rtype)
     record.positions = _kept_positions(record)
     return record
 
@@ -171,14 +172,14 @@ def _bad_id(
     )
 
 
-def _nothing(record: Record, ctx: Context) -> None:
+def _nothing(record: Record, ctx: Context, rtype: RecordType) -> None:
     return None
 
 
 # -- checks across the fields of one record ------------------------------------------------
 
 
-def _sleep(record: Record, ctx: Context) -> None:
+def _sleep(record: Record, ctx: Context, rtype: RecordType) -> None:
     n = night(record.fields)
     if n.too_long:
         where, message = _long_night(record.fields)
@@ -230,7 +231,7 @@ def _exceeds_message(fields: dict[str, Any]) -> str:
     )
 
 
-def _homework(record: Record, ctx: Context) -> None:
+def _homework(record: Record, ctx: Context, rtype: RecordType) -> None:
     assigned = record.get("assigned") or record.date
     due = record.get("due")
     if assigned is not None and due is not None and due < assigned:
@@ -242,8 +243,8 @@ def _homework(record: Record, ctx: Context) -> None:
         )
 
 
-def _questionnaire(record: Record, ctx: Context) -> None:
-    measure = MEASURES.get(record.get("instrument") or "")
+def _questionnaire(record: Record, ctx: Context, rtype: RecordType) -> None:
+    measure = (rtype.measures or builtin_measures()).get(record.get("instrument") or "")
     items = record.get("items")
     if measure is None or not isinstance(items, list):
         return
@@ -256,19 +257,55 @@ def _questionnaire(record: Record, ctx: Context) -> None:
             f"{measure.name} has {measure.items} items; found {len(items)}",
             "write one answer per item, null for an unanswered one",
         )
-    _item_ranges(record, measure.item_min, measure.item_max, measure.name, ctx)
-    _total(record, measure, items, ctx)
+    _item_ranges(record, measure, ctx)
+    skipped = _not_applicable(record, measure, items, ctx)
+    _total(record, measure, items, skipped, ctx)
     # Risk answers (IM220) are the safety notice's: interim.summary.safety, for every form
     # the folder holds, copies and broken files too.
 
 
-def _total(record: Record, measure: Any, items: list[Any], ctx: Context) -> None:
-    """No total without every item; a total written must be the items' sum."""
+def _not_applicable(record: Record, measure: Measure, items: list[Any], ctx: Context) -> set[int]:
+    """`not_applicable: [4]`: items that apply to some people only (PHQ-15 item 4) and not
+    to this one. Only such an item may be named, and it is left unanswered."""
+    named = record.get("not_applicable") or []
+    skipped: set[int] = set()
+    for i, n in enumerate(named):
+        if n is None:
+            continue
+        where = record.position(f"not_applicable[{i + 1}]")
+        if n not in measure.conditional:
+            which = ", ".join(map(str, measure.conditional))
+            ctx.error_at(
+                "IM205",
+                *where,
+                f"{measure.name} item {n} applies to everyone, so it cannot be not applicable",
+                f"only item {which} may be" if which else f"{measure.name} has no such items",
+            )
+        elif n <= len(items) and items[n - 1] is not None:
+            ctx.error_at(
+                "IM205",
+                *where,
+                f"{measure.name} item {n} is marked not applicable but answered {items[n - 1]}",
+                f"write null for item {n}, or take {n} out of not_applicable",
+            )
+        else:
+            skipped.add(n)
+    return skipped
+
+
+def _total(
+    record: Record, measure: Measure, items: list[Any], skipped: set[int], ctx: Context
+) -> None:
+    """No total without every item (unless the measure states a proration); a total written
+    must be the items' score."""
     if not all(v is None or isinstance(v, int) for v in items):
         return  # an answer that is not a whole number: said at the item, no total
-    missing = [i + 1 for i, v in enumerate(items[: measure.items]) if v is None]
+    missing = [
+        i + 1 for i, v in enumerate(items[: measure.items]) if v is None and i + 1 not in skipped
+    ]
     total = record.get("total")
-    if missing:
+    got = score(measure, items, sorted(skipped))
+    if missing and got.total is None:
         many = len(missing) > 1
         ctx.error_at(
             "IM219",
@@ -277,25 +314,51 @@ def _total(record: Record, measure: Any, items: list[Any], ctx: Context) -> None
             f"{'are' if many else 'is'} not answered, so the form has no total score",
             "answer every item for a score (an incomplete form is shown as incomplete)",
         )
-    elif total is not None and len(items) == measure.items and total != sum(items):
+        return
+    expected = got.total
+    if expected is None and not missing and len(items) == measure.items:
+        # An answer out of range (said at the item): the written numbers' sum, as scored.
+        expected = sum(items) * measure.multiplier if measure.records == "score" else None
+    if total is not None and expected is not None and total != expected:
+        what = "the items' prorated score is" if got.prorated else "the items add up to"
         ctx.error_at(
             "IM213",
             *record.position("total"),
-            f"`total` is {total} but the items add up to {sum(items)}",
-            f"write total: {sum(items)}, or check the items",
+            f"`total` is {total} but {what} {expected}",
+            f"write total: {expected}, or check the items",
         )
 
 
-def _item_ranges(record: Record, low: int, high: int, name: str, ctx: Context) -> None:
+def _item_ranges(record: Record, measure: Measure, ctx: Context) -> None:
     items = record.get("items") or []
-    for i, value in enumerate(items):
-        if isinstance(value, int) and not low <= value <= high:
+    for i, value in enumerate(items[: measure.items]):
+        item = measure.questions[i]
+        allowed = measure.recorded(item)
+        if isinstance(value, int) and value not in allowed:
+            low, high = allowed[0], allowed[-1]
+            contiguous = list(allowed) == list(range(low, high + 1))
+            what = f"{low}–{high}" if contiguous else f"one of {_or(allowed)}"
+            first, last = _anchor(measure, item, low), _anchor(measure, item, high)
             ctx.error_at(
                 "IM205",
                 *record.position(f"items[{i + 1}]"),
-                f"{name} item {i + 1} must be {low}–{high}; got {value}",
-                f"answers run from {low} (not at all) to {high} (nearly every day)",
+                f"{measure.name} item {i + 1} must be {what}; got {value}",
+                f"answers run from {low} ({first}) to {high} ({last})"
+                if contiguous
+                else "answers are "
+                + ", ".join(f"{v} ({_anchor(measure, item, v)})" for v in allowed),
             )
+
+
+def _anchor(measure: Measure, item: Item, recorded: int) -> str:
+    if measure.records == "position":
+        return str(item.answers[recorded][1]).lower()
+    return next(a for s, a in item.answers if s == recorded).lower()
+
+
+def _or(values: tuple[int, ...]) -> str:
+    words = [str(v) for v in values]
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
 
 
 _CROSS_FIELD = {"sleep": _sleep, "homework": _homework, "questionnaire": _questionnaire}

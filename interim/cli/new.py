@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,6 +15,7 @@ from interim.cli.group import (
     FOLDER_OPTION,
     checked,
     console,
+    fail,
     folder_types,
     load_or_stop,
     main,
@@ -58,6 +60,11 @@ def init(folder: Path | None, obsidian: bool, no_input: bool) -> None:
 @click.option("--time", "time_text", metavar="HH:MM", help="The entry's time (default: now).")
 @click.option("--edit", is_flag=True, help="Open the new file in $EDITOR, then check it.")
 @click.option("--no-input", is_flag=True, help="Ask nothing: write the empty scaffold.")
+@click.option(
+    "--instrument",
+    metavar="NAME",
+    help="For a questionnaire: which measure (`interim measures` lists them).",
+)
 def new_command(
     type_name: str,
     folder: Path | None,
@@ -65,6 +72,7 @@ def new_command(
     time_text: str | None,
     edit: bool,
     no_input: bool,
+    instrument: str | None,
 ) -> None:
     """Write a new record of TYPE (mood, sleep, phq9, homework, ...) and print its path.
 
@@ -80,6 +88,8 @@ def new_command(
     types = folder_types(root)
     settings = checked(lambda: checked_settings(root))[0]
     plan = plan_new(root, type_name, settings, types, date_text, time_text)
+    if instrument is not None:
+        _instrument(plan.rtype.name, instrument, plan.values, types)
     values = dict(plan.values)
     if not no_input and sys.stdin.isatty():
         values = ask_new(plan, load_or_stop(root, quiet=True), console())
@@ -89,3 +99,21 @@ def new_command(
         click.edit(filename=str(path))
         for line in check_lines(root, path, types):
             click.echo(line)
+
+
+def _instrument(type_name: str, name: str, values: dict[str, Any], types: dict[str, Any]) -> None:
+    """`--instrument NAME`: the questionnaire's measure, or exit 2 with the names known."""
+    from interim.diagnostics import did_you_mean
+    from interim.measures import measure_key
+    from interim.types import measures_of
+
+    if type_name != "questionnaire":
+        fail(f"--instrument is for a questionnaire, not a {type_name} record")
+    measures = measures_of(types)
+    key = measure_key(name)
+    if key not in measures:
+        fail(
+            f"there is no measure `{name}`; "
+            + did_you_mean(key, measures, "`interim measures` lists them.")
+        )
+    values["instrument"] = key

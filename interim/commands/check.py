@@ -6,7 +6,7 @@ from __future__ import annotations
 from interim.diagnostics.formats import as_json, github_line, text_line
 from interim.domain.model import Folder
 from interim.settings import Settings
-from interim.summary.safety import SAFETY_CODE, safety_lines
+from interim.summary.safety import SAFETY_CODE, notice_kinds, safety_lines
 
 
 def check_lines(folder: Folder, fmt: str) -> list[str]:
@@ -26,7 +26,8 @@ def check_lines(folder: Folder, fmt: str) -> list[str]:
     lines = [text_line(d) for d in diags]
     lines.append(closing_line(folder))
     if any(d.code == SAFETY_CODE for d in diags):
-        lines += ["", *safety_lines((folder.settings or Settings()).crisis_contacts)]
+        kinds = notice_kinds(diags)
+        lines += ["", *safety_lines((folder.settings or Settings()).crisis_contacts, kinds)]
     return lines
 
 

@@ -21,14 +21,15 @@ from interim.atomic import OutputNotWritten
 from interim.check.validate import validate_record
 from interim.diagnostics import Diagnostic, diag, did_you_mean, escape_text
 from interim.diagnostics.formats import text_line
-from interim.domain.measures import MEASURES
-from interim.domain.wording import WORDINGS, choices_text
+from interim.domain.measures import Measure
+from interim.domain.wording import choices_text, item_choices, shared_choices
 from interim.errors import InterimError
 from interim.load.frontmatter import decode, split
 from interim.load.yaml import emit
 from interim.load.yaml.tree import Scalar
 from interim.settings import Settings
 from interim.summary.queries import diary_day
+from interim.types import measures_of
 from interim.types.common import COMMON
 from interim.types.kinds import Context, instrument_key, parse_date, parse_time
 from interim.types.language import FieldSpec, RecordType
@@ -83,7 +84,7 @@ def plan_new(
     """Resolve TYPE (`phq9` and `gad7` are questionnaire shortcuts) and the date and time."""
     moment = clock.now()
     name, values = type_arg.strip().lower(), {}
-    if instrument_key(name) in MEASURES:
+    if instrument_key(name) in measures_of(types):
         name, values = "questionnaire", {"instrument": instrument_key(name)}
     if name not in types:
         raise InterimError(_unknown_type(type_arg, types))
@@ -145,10 +146,13 @@ def render(plan: Plan, values: dict[str, Any]) -> str:
         lines.append(_line("time", values.get("time"), SESSION_TIME.hint()))
     elif _writes_time(plan):
         lines.append(_line("time", plan.time, COMMON["time"].hint()))
+    measure = measures_of(plan.types).get(str(values.get("instrument") or ""))
     for name, spec in rtype.fields.items():
+        if rtype.name == "questionnaire" and not _asks(measure, name):
+            continue
         lines += _field_lines(name, spec, values.get(name))
         if name == "items" and rtype.name == "questionnaire":
-            lines += _item_wording(values.get("instrument"))
+            lines += _item_wording(values.get("instrument"), measures_of(plan.types))
     if plan.self_monitoring:
         lines += _optional_common(values, rtype)
     lines.append("---")
@@ -163,13 +167,35 @@ def _writes_time(plan: Plan) -> bool:
     return plan.rtype.dated and plan.time is not None
 
 
-def _item_wording(instrument: Any) -> list[str]:
+def _asks(measure: Measure | None, name: str) -> bool:
+    """A questionnaire's field the measure has: no `difficulty:` for one without the
+    unscored last question, no `not_applicable:` for one whose items apply to everyone."""
+    if name == "not_applicable":
+        return measure is not None and bool(measure.conditional)
+    if name == "difficulty":
+        return measure is None or bool(measure.difficulty)
+    return True
+
+
+def _item_wording(instrument: Any, measures: dict[str, Measure]) -> list[str]:
     """A questionnaire's items and answers as comments, for filling it in by hand."""
-    wording = WORDINGS.get(str(instrument or ""))
-    if wording is None:
+    measure = measures.get(str(instrument or ""))
+    if measure is None:
         return []
-    lines = [f"#  {emit.comment(wording.stem)}", f"#  Answers: {choices_text(wording.choices)}"]
-    lines += [f"#  {i}. {emit.comment(text)}" for i, text in enumerate(wording.items, 1)]
+    shared = shared_choices(measure)
+    lines = [f"#  {emit.comment(measure.stem)}"] if measure.stem else []
+    if shared is not None:
+        lines.append(f"#  Answers: {emit.comment(choices_text(shared))}")
+    for q in measure.questions:
+        applies = f" ({q.applies})" if q.applies else ""
+        lines.append(f"#  {q.number}. {emit.comment(q.text + applies)}")
+        if shared is None:
+            lines.append(f"#     Answers: {emit.comment(choices_text(item_choices(measure, q)))}")
+    if measure.conditional:
+        which = ", ".join(map(str, measure.conditional))
+        lines.append(
+            f"#  Item {which} may not apply: then write null for it and not_applicable: [{which}]"
+        )
     return lines
 
 
@@ -323,7 +349,7 @@ def check_file(root: Path, path: Path, types: dict[str, RecordType]) -> list[Dia
     doc = split(text, rel)
     out += doc.diagnostics
     if doc.front is not None:
-        ctx = Context(rel, frozenset(types), frozenset(MEASURES))
+        ctx = Context(rel, frozenset(types), frozenset(measures_of(types)))
         validate_record(doc.front, rel, path.stem, types, ctx)
         out += ctx.diagnostics
     return sorted(out, key=Diagnostic.sort_key)

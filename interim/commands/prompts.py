@@ -14,12 +14,14 @@ from typing import Any
 
 from interim.commands.new import SESSION_TIME, Plan
 from interim.diagnostics import Severity, escape_text
-from interim.domain.measures import MEASURES
+from interim.domain.measures import Measure, score
 from interim.domain.model import Folder
-from interim.domain.wording import WORDINGS, choices_text
+from interim.domain.wording import choices_text, item_choices, shared_choices
 from interim.load.yaml.tree import Scalar
+from interim.measures import builtin_measures
 from interim.summary.queries import open_homework
 from interim.summary.safety import safety_lines
+from interim.types import measures_of
 from interim.types.common import COMMON
 from interim.types.kinds import Context, convert, is_missing
 from interim.types.language import FieldSpec, RecordType
@@ -29,7 +31,7 @@ _HOW = {
     "date": "a date, YYYY-MM-DD",
     "boolean": "yes or no",
     "track": "a record type such as sleep; edit the file for a tag or skill",
-    "instrument": "phq9 or gad7",
+    "instrument": "phq9, gad7, …: `interim measures` lists them",
 }
 _ITEM = FieldSpec("item", "integer", "An answer, 0–3.", min=0, max=3)
 
@@ -49,6 +51,7 @@ class Offers:
     goals: list[tuple[str, str]] = field(default_factory=list)  # active: (id, title)
     type_names: frozenset[str] = frozenset()
     crisis_contacts: str = ""
+    measures: dict[str, Measure] = field(default_factory=builtin_measures)  # and the folder's
 
 
 def ask_new(plan: Plan, folder: Folder, console: Console) -> dict[str, Any]:
@@ -130,7 +133,7 @@ def read_answer(
     """(value, None) or (None, the reason). Text is kept exactly as typed; other kinds go
     through the field kind's reader, as `check` does."""
     names = offers.type_names if offers else frozenset()
-    ctx = Context("answer", names, frozenset(MEASURES))
+    ctx = Context("answer", names, frozenset(offers.measures if offers else builtin_measures()))
     style = '"' if spec.kind == "text" else None  # quoted: `null` typed in a text is text
     value = convert(spec, Scalar(text if style else text.strip(), style, 1, 1), ctx, label)
     errors = [d for d in ctx.diagnostics if d.severity is Severity.ERROR]
@@ -183,8 +186,33 @@ def _ask_list(name: str, spec: FieldSpec, console: Console, offers: Offers) -> A
         values.append(value)
 
 
-def _ask_item(spec: FieldSpec, label: str, console: Console, offers: Offers) -> Any:
-    return _until_accepted(spec, label, f"{label}: ", console, offers, None)
+_NOT_APPLICABLE = ("na", "n/a")
+
+
+def _ask_item(
+    spec: FieldSpec,
+    label: str,
+    console: Console,
+    offers: Offers,
+    allowed: list[int] | None = None,
+    conditional: bool = False,
+) -> Any:
+    """One answer; `allowed`: the answers a record may hold (a measure's item); `conditional`:
+    `na` says the item does not apply (returned as "na")."""
+    if allowed is None and not conditional:
+        return _until_accepted(spec, label, f"{label}: ", console, offers, None)
+    while True:
+        text = console.ask(f"{label}: ").strip()
+        if not text:
+            return None
+        if conditional and text.lower() in _NOT_APPLICABLE:
+            return "na"
+        value, problem = read_answer(spec, text, label, offers)
+        if problem is None and allowed is not None and value not in allowed:
+            problem = f"{label} must be one of {', '.join(map(str, allowed))}"
+        if problem is None:
+            return value
+        console.echo(f"  Not accepted: {problem}")
 
 
 def _ask_rows(name: str, spec: FieldSpec, console: Console, offers: Offers) -> Any:
@@ -226,37 +254,55 @@ def _ask_goals(name: str, spec: FieldSpec, console: Console, offers: Offers) -> 
 
 def ask_questionnaire(values: dict[str, Any], console: Console, offers: Offers) -> dict[str, Any]:
     """The instrument (unless given), then each item with its wording and answer choices.
-    An answer above 0 to PHQ-9 item 9 shows the safety notice at once (DESIGN §2.3)."""
+    An answer that raises one of the measure's risk items (PHQ-9 item 9 above 0) shows the
+    safety notice at once (DESIGN §2.3)."""
     if not values.get("instrument"):
         spec = FieldSpec("instrument", "instrument", "Which questionnaire.", required=True)
         console.echo("")
         values["instrument"] = ask_value(spec, "instrument", console, offers)
-    wording = WORDINGS.get(values.get("instrument") or "")
-    if wording is None:
+    measure = offers.measures.get(values.get("instrument") or "")
+    if measure is None:
         return values
-    measure = MEASURES[wording.key]
     console.echo("")
-    console.echo(f"{measure.name}. {wording.stem}")
-    console.echo(f"Answers: {choices_text(wording.choices)}. Enter skips an item.")
+    console.echo(f"{measure.name}. {measure.stem}".rstrip())
+    shared = shared_choices(measure)
+    if shared is not None:
+        console.echo(f"Answers: {choices_text(shared)}. Enter skips an item.")
+    risks = {r.number: r for r in measure.risk_items}
     items: list[int | None] = []
-    for i, text in enumerate(wording.items, 1):
-        console.echo(f"{i}. {text}")
-        items.append(_ask_item(_ITEM, f"item {i}", console, offers))
-        if i == measure.safety_item and items[-1]:
-            _safety(console, offers)  # at once, not after the last question
+    skipped: list[int] = []
+    for q in measure.questions:
+        choices = item_choices(measure, q)
+        applies = f" ({q.applies}: type na if it does not apply)" if q.applies else ""
+        console.echo(f"{q.number}. {q.text}{applies}")
+        if shared is None:
+            console.echo(f"   Answers: {choices_text(choices)}. Enter skips it.")
+        allowed = [value for value, _ in choices]
+        spec = FieldSpec("item", "integer", "An answer.", min=min(allowed), max=max(allowed))
+        answer = _ask_item(spec, f"item {q.number}", console, offers, allowed, bool(q.applies))
+        if answer == "na":
+            skipped.append(q.number)
+            answer = None
+        items.append(answer)
+        risk = risks.get(q.number)
+        if risk is not None and answer is not None and answer in risk.raises:
+            _safety(console, offers, [(f"{measure.name} item {q.number}", risk.short)])
     values["items"] = items if any(v is not None for v in items) else None
-    complete = items and all(v is not None for v in items)
-    values["total"] = sum(v for v in items if v is not None) if complete else None
-    console.echo("")
-    console.echo(wording.difficulty)
-    console.echo(f"Answers: {choices_text(wording.difficulty_choices)}.")
-    values["difficulty"] = _ask_item(_ITEM, "difficulty", console, offers)
+    got = score(measure, items, skipped)
+    values["total"] = got.total if got.total is not None and not got.prorated else None
+    if skipped:
+        values["not_applicable"] = skipped
+    if measure.difficulty:
+        console.echo("")
+        console.echo(measure.difficulty)
+        console.echo(f"Answers: {choices_text(measure.difficulty_choices)}.")
+        values["difficulty"] = _ask_item(_ITEM, "difficulty", console, offers)
     return values
 
 
-def _safety(console: Console, offers: Offers) -> None:
+def _safety(console: Console, offers: Offers, kinds: list[tuple[str, str]]) -> None:
     console.echo("")
-    for line in safety_lines(offers.crisis_contacts):
+    for line in safety_lines(offers.crisis_contacts, kinds):
         console.echo(line)
     console.echo("")
 
@@ -274,4 +320,5 @@ def offers_from(folder: Folder) -> Offers:
         ],
         type_names=frozenset(folder.types),
         crisis_contacts=folder.settings.crisis_contacts if folder.settings else "",
+        measures=measures_of(folder.types),
     )

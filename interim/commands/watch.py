@@ -28,7 +28,7 @@ from interim.render import TemplateProblem
 from interim.render.write import write_output
 from interim.settings import BrokenSettings, Settings
 from interim.summary.problems import not_counted
-from interim.summary.safety import SAFETY_CODE, safety_lines
+from interim.summary.safety import SAFETY_CODE, notice_kinds, safety_lines
 from interim.watcher import Rebuild, Watcher
 
 Echo = Callable[[str], None]
@@ -183,7 +183,7 @@ class DiagnosticLog:
         lines = [text_line(d) for d in appeared]
         lines += [f"resolved: {text_line(d)}" for d in gone]
         if any(d.code == SAFETY_CODE for d in appeared):
-            lines += ["", *safety_lines(crisis_contacts)]
+            lines += ["", *safety_lines(crisis_contacts, notice_kinds(appeared))]
         return lines
 
     def unsettled(self, diags: list[Diagnostic], clock: Callable[[], float] = time.time) -> bool:

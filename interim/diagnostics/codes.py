@@ -101,6 +101,8 @@ _TABLE: list[tuple[str, str, Severity, str]] = [
     ("IM902", "settings-unknown-key", W, "`interim.yaml` has a key interim does not know."),
     ("IM910", "type-invalid", E, "A folder type in `types/` is not valid."),
     ("IM911", "type-shadows-builtin", W, "A folder type replaces a built-in type."),
+    ("IM912", "measure-invalid", E, "A folder measure in `types/` is not valid: it is not used."),
+    ("IM913", "measure-shadows-builtin", W, "A folder measure replaces a built-in measure."),
     ("IM920", "template-error", E, "A report template could not be used."),
     (
         "IM921",

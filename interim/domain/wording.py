@@ -1,80 +1,28 @@
-"""The wording of the questionnaires `interim new` asks: each item, the answer choices and
-the unscored difficulty question. Scoring lives in `interim.domain.measures`; this is only what a
-person reads.
-
-PHQ-9 and GAD-7 were developed by Drs Robert L. Spitzer, Janet B. W. Williams, Kurt Kroenke
-and colleagues, with an educational grant from Pfizer Inc. No permission is required to
-reproduce, translate, display or distribute them (the instruments' own notice)."""
+"""The wording of a questionnaire as `interim new` asks it and writes it: each item's answer
+choices, as a record holds them, with their words. Scoring lives in `interim.domain.measures`;
+this is only what a person reads. The words themselves are the measures' data
+(`interim/measures/*.yaml`, and a folder's own in its `types/`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from interim.domain.measures import Item, Measure
 
 
-@dataclass(frozen=True)
-class Wording:
-    key: str  # the measure's key in interim.domain.measures.MEASURES
-    stem: str  # the question every item answers
-    items: tuple[str, ...]
-    choices: tuple[str, ...]  # answer i is worth i points
-    difficulty: str  # the unscored last question
-    difficulty_choices: tuple[str, ...]
+def item_choices(measure: Measure, item: Item) -> tuple[tuple[int, str], ...]:
+    """(what a record holds, its words) for each answer of `item`, as the form prints them."""
+    if measure.records == "position":
+        return tuple((i, words) for i, (_, words) in enumerate(item.answers))
+    return item.answers
 
 
-# The frequency answers shared by PHQ-9 and GAD-7 (0–3 points).
-FREQUENCY_CHOICES = ("Not at all", "Several days", "More than half the days", "Nearly every day")
-DIFFICULTY_CHOICES = (
-    "Not difficult at all",
-    "Somewhat difficult",
-    "Very difficult",
-    "Extremely difficult",
-)
-_DIFFICULTY = (
-    "If you checked off any problems, how difficult have these problems made it for you to "
-    "do your work, take care of things at home, or get along with other people?"
-)
-
-PHQ9_WORDING = Wording(
-    key="phq9",
-    stem="Over the last 2 weeks, how often have you been bothered by any of the following problems?",
-    items=(
-        "Little interest or pleasure in doing things",
-        "Feeling down, depressed, or hopeless",
-        "Trouble falling or staying asleep, or sleeping too much",
-        "Feeling tired or having little energy",
-        "Poor appetite or overeating",
-        "Feeling bad about yourself — or that you are a failure or have let yourself or your "
-        "family down",
-        "Trouble concentrating on things, such as reading the newspaper or watching television",
-        "Moving or speaking so slowly that other people could have noticed? Or the opposite — "
-        "being so fidgety or restless that you have been moving around a lot more than usual",
-        "Thoughts that you would be better off dead or of hurting yourself in some way",
-    ),
-    choices=FREQUENCY_CHOICES,
-    difficulty=_DIFFICULTY,
-    difficulty_choices=DIFFICULTY_CHOICES,
-)
-
-GAD7_WORDING = Wording(
-    key="gad7",
-    stem="Over the last 2 weeks, how often have you been bothered by the following problems?",
-    items=(
-        "Feeling nervous, anxious or on edge",
-        "Not being able to stop or control worrying",
-        "Worrying too much about different things",
-        "Trouble relaxing",
-        "Being so restless that it is hard to sit still",
-        "Becoming easily annoyed or irritable",
-        "Feeling afraid as if something awful might happen",
-    ),
-    choices=FREQUENCY_CHOICES,
-    difficulty=_DIFFICULTY,
-    difficulty_choices=DIFFICULTY_CHOICES,
-)
-
-WORDINGS: dict[str, Wording] = {w.key: w for w in (PHQ9_WORDING, GAD7_WORDING)}
+def shared_choices(measure: Measure) -> tuple[tuple[int, str], ...] | None:
+    """The answers every item shares (PHQ-9: 0 Not at all … 3 Nearly every day), or None when
+    items differ (then each item shows its own)."""
+    first = {item_choices(measure, q) for q in measure.questions}
+    return next(iter(first)) if len(first) == 1 else None
 
 
-def choices_text(choices: tuple[str, ...]) -> str:
+def choices_text(choices: tuple[tuple[int, str], ...] | tuple[str, ...]) -> str:
     """`0 Not at all, 1 Several days, …`: the answer key shown with every item."""
-    return ", ".join(f"{i} {label}" for i, label in enumerate(choices))
+    pairs = [c if isinstance(c, tuple) else (i, c) for i, c in enumerate(choices)]
+    return ", ".join(f"{value} {label}" for value, label in pairs)

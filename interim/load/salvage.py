@@ -4,7 +4,7 @@ DESIGN §2.3: the notice lists every form with a risk answer "whatever … error
 file". A YAML mistake (a tab, an unquoted `: `), a misspelt `type:`, TOML (`+++`) or JSON
 front matter, a blank line above `---`, a file of another extension: each leaves no record
 to read, so the file's text is searched line by line for what the notice needs — which
-measure with risk items it is (`interim.domain.measures.RISK_MEASURES`, PHQ-9 today), its date, its
+measure with risk items it is (the built-in ones and the folder's, given by the reader), its date, its
 privacy and its items, written the YAML, TOML or JSON way. When a risk answer is above 0, or
 cannot be made out, the file becomes an erroneous questionnaire record (shown as not scored,
 like any other broken form) and the notice lists it; clear answers add nothing. Nothing
@@ -17,8 +17,9 @@ import datetime as dt
 import functools
 import posixpath
 import re
+from collections.abc import Iterable
 
-from interim.domain.measures import RISK_MEASURES, Measure, risk_answer
+from interim.domain.measures import Measure, risk_answer
 from interim.domain.model import Record
 
 _KEY = r"""^[ \t]*["']?{key}["']?[ \t]*[:=][ \t]*"""
@@ -39,12 +40,14 @@ def _instrument(measure: Measure) -> re.Pattern[str]:
     )
 
 
-def salvage(text: str, rel: str, *, need_items: bool = False) -> Record | None:
+def salvage(
+    text: str, rel: str, measures: Iterable[Measure], *, need_items: bool = False
+) -> Record | None:
     """An erroneous questionnaire record for the safety notice, or None when the text is no
     form of a measure with risk items, or its risk answers are clearly 0. `need_items`: only
     when its items can be found (for a file with no front matter at all: a handout that
-    names the PHQ-9 is not a form)."""
-    for measure in RISK_MEASURES.values():
+    names the PHQ-9 is not a form). `measures`: those with risk items."""
+    for measure in measures:
         found = _instrument(measure).search(text)
         if found is None:
             continue

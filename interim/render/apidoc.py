@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interim.summary.context import ReportContext
+from interim.summary.course import CourseMeasure, CourseSummary, HomeworkPeriod
 from interim.summary.days import CalendarDay
 from interim.summary.discuss import DiscussItem
 from interim.summary.glance import KeyNumber
@@ -118,7 +119,23 @@ TABLES: tuple[Table, ...] = (
         InstrumentSummary,
         "key, name, title; source; max_total, cutoff, reliable_change; bands; "
         "administrations; first, latest; change; reliable; reliable_text; above_cutoff; "
-        "caseness_text; cutoff_text; cutoff_note; series",
+        "caseness_text; cutoff_text; cutoff_note; series; bands_text",
+    ),
+    Table(
+        "course",
+        CourseSummary,
+        "measures; sessions; homework; headline; review_after; flags",
+    ),
+    Table(
+        "course-measure",
+        CourseMeasure,
+        "key, name, title; max_total; cutoff; bands; points; change; reliable_change; verdict; "
+        "rule; reading; flag, flag_rule",
+    ),
+    Table(
+        "course-homework",
+        HomeworkPeriod,
+        "session; start, end; homework, title; set_here; expected; done; done_text; quality; stuck",
     ),
     Table(
         "mood",

@@ -88,6 +88,36 @@ def score_chart(instrument: Mapping[str, Any], ident: str) -> Figure | None:
     return _figure(chart)
 
 
+def course_chart(
+    measure: Mapping[str, Any], sessions: Sequence[Mapping[str, Any]], ident: str
+) -> Figure | None:
+    """One measure's every score since the first (`points`) on its `bands`, with its
+    `cutoff` and the held `sessions` marked (`S1`, `S2`, …): the course view's chart."""
+    points = [(as_date(p.get("date")), _num(p.get("total"))) for p in measure.get("points", [])]
+    dated = sorted(((d, v) for d, v in points if d is not None), key=lambda p: p[0])
+    max_total = _num(measure.get("max_total"))
+    if not dated or not max_total:
+        return None
+    marks = []
+    for i, s in enumerate(sessions, 1):
+        day = as_date(s.get("date"))
+        if day is not None and dated[0][0] <= day <= dated[-1][0]:
+            number = s.get("number")
+            marks.append((day, f"S{number if isinstance(number, int) else i}"))
+    bands = [(int(b["low"]), int(b["high"]), str(b["label"])) for b in measure.get("bands", [])]
+    cutoff = _num(measure.get("cutoff"))
+    chart = charts.score_chart(
+        dated,
+        name=str(measure.get("name", "")),
+        bands=bands,
+        max_total=int(max_total),
+        cutoff=None if cutoff is None else int(cutoff),
+        ident=ident,
+        sessions=marks,
+    )
+    return _figure(chart)
+
+
 def calendar_chart(days: Sequence[Mapping[str, Any]], ident: str) -> Figure | None:
     """The calendar strip from `[{date, counts: {type: count}}]` (or `kinds: [type, ...]`);
     entries that cover several days (`days`: 7 or about 30) make a strip by week or month."""
@@ -143,6 +173,7 @@ GLOBALS: dict[str, Callable[..., Figure | None]] = {
     "series_chart": series_chart,
     "sleep_chart": sleep_chart,
     "score_chart": score_chart,
+    "course_chart": course_chart,
     "calendar_chart": calendar_chart,
     "goal_chart": goal_chart,
     "pacing_chart": pacing_chart,

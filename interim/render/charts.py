@@ -211,9 +211,11 @@ def score_chart(
     max_total: int,
     cutoff: int | None,
     ident: str,
+    sessions: Sequence[tuple[dt.date, str]] = (),
 ) -> Chart:
     """Scores over the whole treatment on shaded severity bands, with the caseness cut-off.
-    An incomplete form (None) has no score and leaves a gap."""
+    An incomplete form (None) has no score and leaves a gap. `sessions`: (day, label) of
+    the held sessions, marked as thin vertical lines (the course view)."""
     known = [f"{day_label(d)} {number(v)}" for d, v in points if v is not None]
     incomplete = [day_label(d) for d, v in points if v is None]
     title = f"{name} scores over treatment"
@@ -221,6 +223,8 @@ def score_chart(
     alt = f"{title} ({scale}): " + (", ".join(known) or "none") + "."
     if incomplete:
         alt += " Incomplete (no score): " + ", ".join(incomplete) + "."
+    if sessions:
+        alt += " Sessions: " + ", ".join(f"{label} {day_label(d)}" for d, label in sessions) + "."
     height, left, right, top, bottom = 240.0, 40.0, WIDTH - 12.0, 12.0, 204.0
     svg = Svg(ident, WIDTH, height, title, alt)
     y = _linear(0, max_total, bottom, top)
@@ -235,7 +239,11 @@ def score_chart(
         )
         svg.text(left + 4, y(cutoff) - 4, f"cut-off {cutoff}", fill=VERMILLION, font_weight="bold")
     if points:
-        x = _time_scale([d for d, _ in points], left + 16, right - 110)
+        x = _time_scale([d for d, _ in points] + [d for d, _ in sessions], left + 16, right - 110)
+        for day, label in sessions:
+            sx = x(day.toordinal())
+            svg.line(sx, top, sx, bottom, MUTED, stroke_width="1", stroke_dasharray="2 3")
+            svg.text(sx, top + 10, label, "middle", fill=MUTED, font_size="10")
         coords = [None if v is None else (x(d.toordinal()), y(v)) for d, v in points]
         _draw_series(svg, coords, STYLES[0])
         _date_ticks(svg, [d for d, _ in points], x, bottom + 18)

@@ -23,6 +23,7 @@ from interim.render import chartdata
 from interim.render.cmap import coverage, missing
 from interim.render.mdtree import body_tree
 from interim.summary.context import ReportContext, Section
+from interim.summary.course import CourseSummary
 from interim.summary.custom import CustomSummary
 from interim.summary.data import Json
 from interim.summary.goals import GoalSummary
@@ -79,6 +80,11 @@ def _section_charts(section: Section) -> Iterator[tuple[str, chartdata.Figure | 
         for inst in data.instruments:
             key = inst.key
             yield f"questionnaires/{key}", chartdata.score_chart(inst.to_data(), f"score-{key}")
+    elif isinstance(data, CourseSummary):
+        sessions = [s.to_data() for s in data.sessions]
+        for m in data.measures:
+            figure = chartdata.course_chart(m.to_data(), sessions, f"course-{m.key}")
+            yield f"course/{m.key}", figure
     elif isinstance(data, GoalSummary):
         yield "goals", chartdata.goal_chart([g.to_data() for g in data.goals], "goals")
     elif isinstance(data, MoodSummary):

@@ -8,11 +8,40 @@ from collections.abc import Iterator
 
 from interim.render.write import cell, csv_bytes
 from interim.summary.context import RecordRow, ReportContext
+from interim.summary.course import CourseSummary
 from interim.summary.safety import NOT_ANSWERED, SafetyEntry, SafetyNotice
 
 
 def report_csv(context: ReportContext) -> bytes:
-    return csv_bytes([*safety_rows(context.safety), *record_cells(context.records)])
+    course = context.section("course")
+    rows = course_rows(course) if isinstance(course, CourseSummary) else iter(())
+    return csv_bytes([*safety_rows(context.safety), *record_cells(context.records), *rows])
+
+
+def course_rows(course: CourseSummary) -> Iterator[list[str]]:
+    """The course view, after the records (DESIGN's tidy rows): type `course`, id the
+    measure's key — each score (`score`, `band`, `session` of its form), then the measure's
+    `reading`, `rule` and `flag`; type `course-homework`, id the homework's — per session
+    period (`session`, its `start` day), `done`, `expected`, `quality`, `stuck`."""
+    for m in course.measures:
+        for p in m.points:
+            head = [cell(p.date), "", "course", m.key, p.path]
+            yield [*head, "score", cell(p.total)]
+            if p.band is not None:
+                yield [*head, "band", p.band]
+            if p.session is not None:
+                yield [*head, "session", cell(p.session)]
+        for name, text in (("reading", m.reading), ("rule", m.rule), ("flag", m.flag)):
+            if text is not None:
+                yield ["", "", "course", m.key, "", name, text]
+    for h in course.homework:
+        head = [cell(h.start), "", "course-homework", h.homework, ""]
+        yield [*head, "session", cell(h.session)]
+        yield [*head, "done", cell(h.done)]
+        yield [*head, "expected", cell(h.expected)]
+        if h.quality is not None:
+            yield [*head, "quality", cell(h.quality)]
+        yield [*head, "stuck", cell(h.stuck)]
 
 
 def record_cells(records: list[RecordRow]) -> Iterator[list[str]]:

@@ -10,6 +10,7 @@ from interim.diagnostics import escape_text
 from interim.render.charts import shorten
 from interim.render.filters import date, num, signed, spark
 from interim.summary.context import ReportContext
+from interim.summary.course import CourseSummary
 from interim.summary.discuss import DiscussItem
 from interim.summary.glance import KeyNumber
 from interim.summary.mood import MoodSummary
@@ -129,3 +130,39 @@ def _discuss(items: list[DiscussItem]) -> Iterator[str]:
         yield f"  - {item.title}{text}"
         for detail in item.details:
             yield f"      {detail}"
+
+
+def course_lines(context: ReportContext) -> list[str]:
+    """`interim course`: the safety notice first (as in every output), then the course view
+    (`interim.summary.course`): each measure's scores by session with its reading and rule,
+    the flags with their rules, and homework session by session."""
+    course = context.section("course")
+    lines = [*_safety(context.safety)]
+    if not isinstance(course, CourseSummary):
+        lines.append("The course view starts after the second held session.")
+        return lines
+    lines += [f"Course of treatment up to {date(context.period.end)}", ""]
+    if course.headline:
+        lines += [course.headline, ""]
+    for flag in course.flags:
+        lines.append(f"FLAG: {escape_text(flag)}")
+    if course.flags:
+        lines.append("")
+    for m in course.measures:
+        lines.append(f"{escape_text(m.name)} (0–{m.max_total})")
+        for p in m.points:
+            session = f"S{p.session}" if p.session is not None else "before S1"
+            when = date(p.date) if p.date else "undated"
+            band = f"  {escape_text(p.band)}" if p.band else ""
+            lines.append(f"  {when:<16} {session:<9} {p.total:>3}{band}")
+        lines.append(f"  {escape_text(m.reading)}.")
+        lines.append(f"  Rule: {escape_text(m.rule)}.")
+        lines.append("")
+    if course.homework:
+        lines.append("Homework by session (done in the unit each asks for; quality 0–4)")
+        for h in course.homework:
+            title = escape_text(h.title or h.homework) + ("" if h.set_here else " (continued)")
+            quality = "—" if h.quality is None else str(h.quality)
+            stuck = "  stuck" if h.stuck else ""
+            lines.append(f"  S{h.session:<3} {h.done_text:>9}  quality {quality}  {title}{stuck}")
+    return lines

@@ -127,6 +127,16 @@ class ReportSettings:
 
 
 @dataclass(frozen=True)
+class CourseSettings:
+    review_after: int = setting(
+        6,
+        "integer",
+        "Held sessions after which the course view flags a measure with no reliable improvement (0: never).",
+        low=0,
+    )
+
+
+@dataclass(frozen=True)
 class ReminderSettings:
     details: bool = setting(
         False, "boolean", "Show homework titles in calendar events (they sync to the cloud)."
@@ -154,6 +164,7 @@ class Settings:
     files: FileSettings = field(default_factory=FileSettings)
     report: ReportSettings = field(default_factory=ReportSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    course: CourseSettings = field(default_factory=CourseSettings)
     profiles: Mapping[str, ProfileSpec] = setting_made(
         dict, "mapping", "Your own report profiles: name: {free_text: false, sections: [...]}."
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from interim.domain.model import Value
 from interim.summary.activities import ActivitySummary, PracticeSummary
+from interim.summary.course import CourseSummary
 from interim.summary.custom import CustomSummary
 from interim.summary.data import NOT_DATA, Data
 from interim.summary.days import CalendarDay
@@ -36,6 +37,7 @@ from interim.summary.thoughts import ExperimentSummary, ThoughtSummary
 # What one section holds: one area's summary, or a folder type's.
 SectionData = (
     QuestionnaireSummary
+    | CourseSummary
     | GoalSummary
     | MoodSummary
     | SleepSummary

@@ -132,7 +132,7 @@ def questionnaire_numbers(q: QuestionnaireSummary) -> list[KeyNumber]:
     return out
 
 
-def _cutoff_words(above: bool | None, cutoff: int, where: str | None = None) -> str | None:
+def _cutoff_words(above: bool | None, cutoff: int | None, where: str | None = None) -> str | None:
     """Beside the band, since a band can read milder than it is: a GAD-7 of 8 is "mild" and
     yet at the cut-off (DESIGN §2.3). `where` names the scored form's date when later forms
     have no score (`rests_on`)."""

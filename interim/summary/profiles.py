@@ -28,6 +28,7 @@ from interim.settings.model import Plain, ProfileSpec
 # DESIGN §4.5: the order of the report's sections.
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("questionnaires", "Questionnaires"),
+    ("course", "Course of treatment"),
     ("goals", "Goals"),
     ("mood", "Mood"),
     ("sleep", "Sleep"),

@@ -5,7 +5,9 @@ totals, severity bands, first → latest change, reliable change and caseness (D
   interim.domain.measures).
 - Reliable improvement: a drop of at least the measure's reliable change (PHQ-9 6, GAD-7 4)
   with no reliable deterioration on the other measure; reliable deterioration: a rise of the
-  same size (NHS Talking Therapies manual, 2024).
+  same size (NHS Talking Therapies manual, 2024). The headline judges PHQ-9 and GAD-7 together;
+  every other measure (interim.measures) is judged alone by its own published threshold, and
+  one with none published gets no verdict, only its change in points.
 - Caseness: at or above the cut-off (PHQ-9 10, GAD-7 8) at the latest score. The wording
   stays descriptive ("below the cut-off at the latest score"), never "recovered": this is
   mid-treatment, and one score is not a diagnosis. When later forms on record have no score
@@ -23,10 +25,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
-from interim.domain.measures import MEASURES, Measure, score
+from interim.domain.measures import NONE_PUBLISHED, Measure, score
 from interim.domain.model import Record
 from interim.summary.data import Data, day_text, weekday
 from interim.summary.scope import Scope
+from interim.types import measures_of
+
+# DESIGN §2.3's headline rule judges these two together; every other measure is judged alone.
+PAIRED = ("phq9", "gad7")
 
 
 @dataclass
@@ -44,6 +50,12 @@ class Administration(Data):
     in_period: bool
     has_errors: bool
     problem: str | None  # what is wrong with the form, in words
+    prorated: bool = False
+    """the total was prorated over unanswered items, as the measure's manual states"""
+    not_applicable: list[int] = field(default_factory=list)
+    """items that do not apply to this person (PHQ-15 item 4), left out of the total"""
+    subscales: dict[str, int | None] = field(default_factory=dict)
+    """each subscale's score by name (`null` when one of its items is unanswered)"""
 
 
 @dataclass
@@ -70,9 +82,9 @@ class InstrumentSummary(Data):
     source: str
     """the papers the bands and thresholds come from"""
     max_total: int
-    """PHQ-9 27, 10, 6; GAD-7 21, 8, 4"""
-    cutoff: int
-    reliable_change: int
+    """PHQ-9 27, 10, 6; GAD-7 21, 8, 4; `null` where none is published"""
+    cutoff: int | None
+    reliable_change: int | None
     bands: list[BandRow]
     """`[{low, high, label}]`"""
     administrations: list[Administration]
@@ -99,6 +111,8 @@ class InstrumentSummary(Data):
     """set when the latest score is such a case (GAD-7 8 or 9)"""
     series: list[ScorePoint] = field(default_factory=list)
     """`[{date, total, band, path}]` of scored forms, for the chart"""
+    bands_text: str = ""
+    """`"none published"` when the measure has no published severity bands, else `""`"""
 
 
 @dataclass
@@ -116,12 +130,15 @@ class QuestionnaireSummary(Data):
 def administration(r: Record, measure: Measure, scope: Scope) -> Administration:
     items = r.get("items")
     items = list(items) if isinstance(items, list) else []
-    s = score(measure, items)
+    skipped = r.get("not_applicable")
+    skipped = [n for n in skipped if isinstance(n, int)] if isinstance(skipped, list) else []
+    s = score(measure, items, skipped)
     status, problem = _status(r, measure, items, s.complete)
     total = s.total if status == "complete" else None
     stated = r.get("total")
     if total is not None and stated is not None and stated != total:
-        problem = f"the stated total ({stated}) is not the sum of the items ({total})"
+        what = "the items' prorated score" if s.prorated else "the sum of the items"
+        problem = f"the stated total ({stated}) is not {what} ({total})"
     return Administration(
         date=r.date,
         time=r.time,
@@ -136,6 +153,9 @@ def administration(r: Record, measure: Measure, scope: Scope) -> Administration:
         in_period=r.date in scope.period,
         has_errors=r.has_errors,
         problem=problem,
+        prorated=s.prorated and total is not None,
+        not_applicable=list(s.not_applicable),
+        subscales=dict(s.subscales) if total is not None else {},
     )
 
 
@@ -146,7 +166,11 @@ def _status(
     a whole number (`1.5`, `two`) is "not scored", never "not answered": it was answered."""
     low, high = measure.item_min, measure.item_max
     not_whole = [i + 1 for i, v in enumerate(items) if v is not None and not _whole(v)]
-    outside = [i + 1 for i, v in enumerate(items) if _whole(v) and not low <= v <= high]
+    outside = [
+        i + 1
+        for i, v in enumerate(items[: measure.items])
+        if _whole(v) and v not in measure.recorded(measure.questions[i])
+    ]
     if r.salvaged:  # its front matter is broken: listed for the safety notice, never scored
         return "not scored", "the file could not be read in full (see Problems)"
     if not items:
@@ -158,7 +182,18 @@ def _status(
         return "not scored", f"item {', '.join(map(str, outside))} outside {low}–{high}"
     if len(items) != measure.items:
         return "not scored", f"{len(items)} items; {measure.name} has {measure.items}"
+    if not complete and not _only_missing(r, measure, items):
+        return "not scored", "an item marked not applicable is answered, or applies to everyone"
     return ("complete" if complete else "incomplete"), None
+
+
+def _only_missing(r: Record, measure: Measure, items: list[int | str | None]) -> bool:
+    """The form lacks a total only for its unanswered items (not for a wrong not_applicable)."""
+    named = r.get("not_applicable")
+    for n in named if isinstance(named, list) else []:
+        if n not in measure.conditional or (isinstance(n, int) and items[n - 1] is not None):
+            return False
+    return True
 
 
 def _whole(value: object) -> TypeGuard[int]:
@@ -175,7 +210,10 @@ def _change(inst: InstrumentSummary) -> int | None:
 def _instrument(measure: Measure, admins: list[Administration]) -> InstrumentSummary:
     scored = [a for a in admins if a.total is not None]
     latest = scored[-1] if scored else None
-    above = None if latest is None or latest.total is None else latest.total >= measure.cutoff
+    cutoff = measure.cutoff
+    above = (
+        None if latest is None or latest.total is None or cutoff is None else latest.total >= cutoff
+    )
     where = rests_on(admins, latest) or "at the latest score"
     inst = InstrumentSummary(
         key=measure.key,
@@ -193,10 +231,11 @@ def _instrument(measure: Measure, admins: list[Administration]) -> InstrumentSum
         reliable=None,
         reliable_text=None,
         above_cutoff=above,
-        caseness_text=None if above is None else _caseness(above, measure.cutoff, where),
+        caseness_text=None if above is None or cutoff is None else _caseness(above, cutoff, where),
         cutoff_text=_cutoff_text(measure),
         cutoff_note=_cutoff_note(measure, latest, rests_on(admins, latest)),
         series=[ScorePoint(a.date, a.total, a.band, a.path) for a in scored],
+        bands_text="" if measure.bands else NONE_PUBLISHED,
     )
     inst.change = _change(inst)
     return inst
@@ -221,11 +260,13 @@ def _caseness(above: bool, cutoff: int, where: str) -> str:
 
 
 def _cutoff_text(measure: Measure) -> str:
+    if measure.cutoff is None:
+        return "Cut-off: none published for this measure."
     band = measure.band(measure.cutoff)
     text = (
         f"Cut-off {measure.cutoff}: a score of {measure.cutoff} or more is in the clinical range."
     )
-    if band.low < measure.cutoff:
+    if band is not None and band.low < measure.cutoff:
         text += (
             f" A score of {measure.cutoff}–{band.high} is in the “{band.label}” band "
             f"({band.low}–{band.high}) and yet at or above the cut-off."
@@ -238,10 +279,10 @@ def _cutoff_note(
 ) -> str | None:
     """GAD-7 8–9: "mild" by band, and above the cut-off (DESIGN §2.3 asks to say so).
     `where`: see `rests_on`."""
-    if latest is None or latest.total is None:
+    if latest is None or latest.total is None or measure.cutoff is None:
         return None
     band = measure.band(measure.cutoff)
-    if band.low < measure.cutoff <= latest.total <= band.high:
+    if band is not None and band.low < measure.cutoff <= latest.total <= band.high:
         score = (
             f"The latest {measure.name} of {latest.total}"
             if where is None
@@ -255,19 +296,38 @@ def _cutoff_note(
 
 
 def _verdicts(instruments: list[InstrumentSummary]) -> tuple[bool, bool]:
-    """Each instrument's reliable-change verdict, judged together (DESIGN §2.3). Returns
-    (reliable improvement overall, reliable deterioration on any measure)."""
-    rose = {i.key for i in instruments if i.change is not None and i.change >= i.reliable_change}
-    fell = {i.key for i in instruments if i.change is not None and -i.change >= i.reliable_change}
+    """Each instrument's reliable-change verdict: PHQ-9 and GAD-7 judged together (DESIGN
+    §2.3), every other measure alone, by its own threshold; a measure with none published
+    gets no verdict. Returns (reliable improvement overall, reliable deterioration on any
+    measure) of the PHQ-9/GAD-7 pair."""
+    judged = [i for i in instruments if i.change is not None and i.reliable_change is not None]
+    rose = {i.key for i in judged if i.change >= i.reliable_change}  # type: ignore[operator]
+    fell = {i.key for i in judged if -i.change >= i.reliable_change}  # type: ignore[operator]
     for inst in instruments:
         if inst.change is None:
             continue
-        others = sorted(n.name for n in instruments if n.key in rose and n.key != inst.key)
+        if inst.reliable_change is None:
+            inst.reliable_text = _unjudged(inst) + _resting_on_problems(inst)
+            continue
+        paired = inst.key in PAIRED
+        others = sorted(
+            n.name
+            for n in instruments
+            if n.key in rose and n.key != inst.key and paired and n.key in PAIRED
+        )
         inst.reliable, inst.reliable_text = _verdict(
             inst, inst.key in rose, inst.key in fell, others
         )
         inst.reliable_text += _resting_on_problems(inst)
-    return bool(fell) and not rose, bool(rose)
+    pair_rose, pair_fell = rose & set(PAIRED), fell & set(PAIRED)
+    return bool(pair_fell) and not pair_rose, bool(pair_rose)
+
+
+def _unjudged(inst: InstrumentSummary) -> str:
+    change = inst.change or 0
+    points = f"{abs(change)} point{'' if abs(change) == 1 else 's'}"
+    moved = "no change" if change == 0 else f"{'up' if change > 0 else 'down'} {points}"
+    return f"{moved} (no reliable-change threshold is published for the {inst.name})"
 
 
 def _resting_on_problems(inst: InstrumentSummary) -> str:
@@ -285,7 +345,7 @@ def _verdict(
     inst: InstrumentSummary, rose: bool, fell: bool, worse_others: list[str]
 ) -> tuple[str, str]:
     rc, change = inst.reliable_change, inst.change
-    assert change is not None
+    assert change is not None and rc is not None
     points = f"{abs(change)} point{'' if abs(change) == 1 else 's'}"
     if rose:
         return "reliable deterioration", f"up {points} (a rise of {rc} or more is reliable)"
@@ -302,14 +362,15 @@ def _verdict(
 
 
 def summarise_questionnaires(scope: Scope) -> QuestionnaireSummary | None:
+    measures = measures_of(scope.types)
     by_measure: dict[str, list[Administration]] = {}
     for r in scope.up_to_report("questionnaire"):
-        measure = MEASURES.get(r.get("instrument") or "")
+        measure = measures.get(r.get("instrument") or "")
         if measure is not None:
             by_measure.setdefault(measure.key, []).append(administration(r, measure, scope))
     if not by_measure:
         return None
-    instruments = [_instrument(MEASURES[k], by_measure[k]) for k in MEASURES if k in by_measure]
+    instruments = [_instrument(measures[k], by_measure[k]) for k in measures if k in by_measure]
     improved, deteriorated = _verdicts(instruments)
     overall = None
     if improved:

@@ -24,6 +24,7 @@ from interim.summary.context import (
     Section,
     SectionData,
 )
+from interim.summary.course import summarise_course
 from interim.summary.custom import custom_types, summarise_custom
 from interim.summary.data import day_start_of
 from interim.summary.days import calendar, unit_of
@@ -49,6 +50,7 @@ from interim.types import builtin_types
 Summariser = Callable[[Scope], SectionData | None]
 SUMMARISERS: dict[str, Summariser] = {
     "questionnaires": summarise_questionnaires,
+    "course": summarise_course,
     "goals": summarise_goals,
     "mood": summarise_mood,
     "sleep": summarise_sleep,
@@ -83,7 +85,7 @@ def build_report(
     chosen = resolve_profile(name, settings, [t.name for t in extra])
     # All records, before any profile; and never a narrower window than the default period's.
     default = resolve_period(folder.records, until=period.end, settings=settings)
-    safety = safety_notice(every_form(folder), period, settings, default.previous.start)
+    safety = safety_notice(every_form(folder), period, settings, default.previous.start, types)
     scope = Scope.of(folder.records, period, chosen, settings, types)
     sections = _sections(scope)
     found = {s.id: s.data for s in sections}

@@ -2,7 +2,7 @@
 being better off dead or of self-harm).
 
 This is the one part of the report nothing may weaken (DESIGN §2.3). It lists, for each
-measure with risk items (`interim.domain.measures.RISK_MEASURES`):
+measure with risk items, built-in or the folder's own (`interim.types.measures_of`):
 
 - every form whose risk answer is above 0 or not answered, dated from the start of the
   previous period through the report date (session days included),
@@ -26,17 +26,21 @@ is listed as written; when several forms share the latest date, each counts as t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from interim.diagnostics import Diagnostic, diag, escape_text
-from interim.domain.measures import PHQ9, RISK_MEASURES, Measure, RiskItem, risk_answer
+from interim.domain.measures import Measure, RiskItem, risk_answer, risk_measures
 from interim.domain.model import Folder, Record
+from interim.measures import builtin_measures
 from interim.settings import Settings
 from interim.summary.data import Data, day_start_of
 from interim.summary.period import Period, Span, resolve_period
 from interim.summary.scope import record_key
+from interim.types import RecordType, measures_of
 
+PHQ9 = builtin_measures()["phq9"]
 ITEM = PHQ9.risk_items[0].wording
 ANSWERS = PHQ9.risk_items[0].answers
 NOT_ANSWERED = "not answered"
@@ -137,17 +141,20 @@ def safety_notice(
     period: Period,
     settings: Settings | None,
     earliest: dt.date | None = None,
+    types: dict[str, RecordType] | None = None,
 ) -> SafetyNotice:
     """Built from every form in the folder: private ones, those with errors, and copies
     left out of the numbers. `earliest` widens the window back to the default period's
     previous period, so a short `--since` never narrows what the notice lists ("whatever
-    --since")."""
-    forms = _risk_forms(records, settings)
+    --since"). `types`: the folder's, whose questionnaire type carries its measures (the
+    built-in ones and those in its `types/`): every risk item of every one is read."""
+    risky = risk_measures(measures_of(types))
+    forms = _risk_forms(records, settings, risky)
     start = min(period.previous.start, earliest) if earliest else period.previous.start
     window = Span(start, period.end)
     entries: list[SafetyEntry] = []
     for key, chosen in forms.items():
-        measure = RISK_MEASURES[key]
+        measure = risky[key]
         dated = [r.date for r in chosen if r.date is not None and r.date <= period.end]
         latest_day = max(dated) if dated else None
         for r in chosen:
@@ -165,18 +172,20 @@ def safety_notice(
         window=window,
         has_contacts=bool(contacts),
         topic=_topic(entries),
-        about=_about(entries),
+        about=_about(entries, risky),
         heading="Safety: " + _topic(entries),
     )
 
 
-def _risk_forms(records: Iterable[Record], settings: Settings | None) -> dict[str, list[Record]]:
+def _risk_forms(
+    records: Iterable[Record], settings: Settings | None, risky: dict[str, Measure]
+) -> dict[str, list[Record]]:
     """Forms of each measure with risk items (by its key), in diary order."""
     out: dict[str, list[Record]] = {}
     for r in records:
         if r.type == "questionnaire":
             key = str(r.get("instrument") or "")
-            if key in RISK_MEASURES:
+            if key in risky:
                 out.setdefault(key, []).append(r)
     start = day_start_of(settings)
     for chosen in out.values():
@@ -228,8 +237,8 @@ def _topic(entries: list[SafetyEntry]) -> str:
     return ", ".join(sorted({e.label for e in entries}) or ["PHQ-9 item 9"])
 
 
-def _about(entries: list[SafetyEntry]) -> str:
-    shorts = sorted({_short(e) for e in entries}) or [PHQ9.risk_items[0].short]
+def _about(entries: list[SafetyEntry], risky: dict[str, Measure]) -> str:
+    shorts = sorted({_short(e, risky) for e in entries}) or [PHQ9.risk_items[0].short]
     return "; ".join(shorts)
 
 
@@ -248,21 +257,22 @@ def default_notice(folder: Folder) -> SafetyNotice:
     """The notice of the report `interim report` makes by default (its report date and
     period): what `check` shows as IM220."""
     period = resolve_period(folder.records, settings=folder.settings)
-    return safety_notice(every_form(folder), period, folder.settings)
+    return safety_notice(every_form(folder), period, folder.settings, types=folder.types)
 
 
 def safety_diagnostics(folder: Folder) -> list[Diagnostic]:
     """One IM220 notice per entry of the default report's safety notice."""
     by_path = {r.path: r for r in every_form(folder)}
-    return [_notice_line(e, by_path.get(e.path)) for e in default_notice(folder).entries]
+    risky = risk_measures(measures_of(folder.types))
+    return [_notice_line(e, by_path.get(e.path), risky) for e in default_notice(folder).entries]
 
 
-def _notice_line(e: SafetyEntry, record: Record | None) -> Diagnostic:
+def _notice_line(e: SafetyEntry, record: Record | None, risky: dict[str, Measure]) -> Diagnostic:
     line, col = record.position("items") if record is not None else (1, 1)
     said = "not answered" if e.answer_text == NOT_ANSWERED else f"answered {e.answer_text}"
     if e.answer is not None:
         said = f"answered {e.answer} ({e.answer_text})"
-    message = f"{e.label} ({_short(e)}) is {said}: the safety notice lists this form"
+    message = f"{e.label} ({_short(e, risky)}) is {said}: the safety notice lists this form"
     if e.note:
         message += f" ({e.note})"
     return diag(
@@ -270,8 +280,22 @@ def _notice_line(e: SafetyEntry, record: Record | None) -> Diagnostic:
     )
 
 
-def _short(e: SafetyEntry) -> str:
-    measure = RISK_MEASURES.get(e.instrument)
+_NOTICE = re.compile(r"(.+? item \d+) \((.*?)\) is (?:answered|not answered)")
+
+
+def notice_kinds(diags: Iterable[Diagnostic]) -> list[tuple[str, str]]:
+    """(label, what it asks) of each risk item among the IM220 lines (`_notice_line` writes
+    them), for `safety_lines`."""
+    found = set()
+    for d in diags:
+        m = _NOTICE.match(d.message) if d.code == SAFETY_CODE else None
+        if m is not None:
+            found.add((m[1], m[2]))
+    return sorted(found)
+
+
+def _short(e: SafetyEntry, risky: dict[str, Measure]) -> str:
+    measure = risky.get(e.instrument)
     for item in measure.risk_items if measure is not None else ():
         if item.number == e.item:
             return item.short
@@ -282,13 +306,23 @@ def _emergency() -> str:
     return EMERGENCY[len("If you are in danger now, ") :].rstrip(".")
 
 
-def safety_lines(crisis_contacts: str) -> list[str]:
+def safety_lines(crisis_contacts: str, kinds: Iterable[tuple[str, str]] = ()) -> list[str]:
     """The words that stand beside the safety notice wherever a command prints it: `check`
     (when an IM220 is among its lines), `new` (the moment a form records such an answer) and
-    `watch` (when one appears). DESIGN §2.3."""
+    `watch` (when one appears). DESIGN §2.3. `kinds`: (label, what it asks) of the risk items
+    answered ("EPDS item 10", "the thought of harming yourself"); PHQ-9 item 9 when none."""
     contact = crisis_contacts.strip() or EMERGENCY
+    named = sorted(set(kinds) - {("PHQ-9 item 9", PHQ9.risk_items[0].short)})
+    first = "SAFETY: a PHQ-9 answer shows thoughts of being better off dead or of self-harm."
+    if named:
+        first = "SAFETY: " + "; ".join(
+            f"an answer to {label} ({escape_text(about)})" for label, about in named
+        )
+        first += " is on record; read the safety notice."
+        if len(named) < len(set(kinds)):
+            first += " A PHQ-9 answer shows thoughts of being better off dead or of self-harm."
     return [
-        "SAFETY: a PHQ-9 answer shows thoughts of being better off dead or of self-harm.",
+        first,
         f"  {escape_text(contact)}",
         "  Nobody monitors these files: tell your clinician, or someone you trust, today.",
     ]

@@ -1,19 +1,25 @@
 """Record types: the built-in definitions shipped beside this module and the folder's own
-`types/*.yaml`, read with the same field language (`language.py`)."""
+`types/*.yaml`, read with the same field language (`language.py`). A file in `types/` with a
+`measure:` key is a measure instead (`interim.measures`): the questionnaire type carries the
+measures its `instrument` may name (`measures_of`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from pathlib import Path
 
 from interim.diagnostics import Diagnostic, diag
+from interim.domain.measures import Measure
 from interim.load.discover import Candidate, read_bytes
 from interim.load.frontmatter import decode
 from interim.load.yaml.events import load_yaml
+from interim.load.yaml.tree import Mapping
+from interim.measures import add_measure, builtin_measures, is_measure, parse_measure
 from interim.types.language import FieldSpec, RecordType, parse_type
 
-__all__ = ["FieldSpec", "RecordType", "builtin_types", "load_types"]
+__all__ = ["FieldSpec", "RecordType", "builtin_types", "load_types", "measures_of"]
 
 _HERE = Path(__file__).parent
 MAX_TYPE_FILE = 256 * 1024  # a type definition is a page of YAML
@@ -28,7 +34,24 @@ def builtin_types() -> dict[str, RecordType]:
             raise RuntimeError(f"built-in type {file.name} is invalid: {problems}")
         rtype.source = "built-in"
         types[rtype.name] = rtype
+    return _with_measures(types, builtin_measures())
+
+
+def _with_measures(
+    types: dict[str, RecordType], measures: dict[str, Measure]
+) -> dict[str, RecordType]:
+    """The questionnaire type, whichever defines it, carrying `measures`."""
+    if "questionnaire" in types:
+        types["questionnaire"] = dataclasses.replace(types["questionnaire"], measures=measures)
     return types
+
+
+def measures_of(types: dict[str, RecordType] | None) -> dict[str, Measure]:
+    """The measures a folder's records may name: the built-in ones and those in its `types/`."""
+    questionnaire = (types or {}).get("questionnaire")
+    if questionnaire is None or questionnaire.measures is None:
+        return builtin_measures()
+    return questionnaire.measures
 
 
 def types_identity(root: Path | None) -> str:
@@ -54,6 +77,7 @@ def load_types(root: Path | None) -> tuple[dict[str, RecordType], list[Diagnosti
     """The built-in types plus the folder's `types/*.yaml` (a folder type may replace a
     built-in one, with a warning so nobody is surprised)."""
     types = dict(builtin_types())
+    measures = dict(builtin_measures())
     out: list[Diagnostic] = []
     folder = root / "types" if root is not None else None
     if folder is None or not folder.is_dir():
@@ -62,8 +86,18 @@ def load_types(root: Path | None) -> tuple[dict[str, RecordType], list[Diagnosti
         if file.suffix.lower() not in (".yaml", ".yml") or file.name.startswith("."):
             continue
         rel = f"types/{file.name}"
-        rtype, problems = _read(file, rel, file.stem, user_file=True)
+        tree, problems = _tree(file, rel, user_file=True)
         out.extend(problems)
+        if tree is not None and is_measure(tree):
+            measure, more = parse_measure(tree, rel, rel)
+            out.extend(more)
+            if measure is not None:
+                out.extend(add_measure(measures, measure, rel, tree))
+            continue
+        if tree is None:
+            continue
+        rtype, more = parse_type(tree, rel, file.stem)
+        out.extend(more)
         if rtype is None:
             continue
         if rtype.name in types and types[rtype.name].source == "built-in":
@@ -78,12 +112,18 @@ def load_types(root: Path | None) -> tuple[dict[str, RecordType], list[Diagnosti
                 )
             )
         types[rtype.name] = rtype
-    return types, out
+    return _with_measures(types, measures), out
 
 
-def _read(
-    file: Path, rel: str, stem: str, user_file: bool = False
-) -> tuple[RecordType | None, list[Diagnostic]]:
+def _read(file: Path, rel: str, stem: str) -> tuple[RecordType | None, list[Diagnostic]]:
+    tree, problems = _tree(file, rel)
+    if tree is None:
+        return None, problems
+    rtype, more = parse_type(tree, rel, stem)
+    return rtype, problems + more
+
+
+def _tree(file: Path, rel: str, user_file: bool = False) -> tuple[Mapping | None, list[Diagnostic]]:
     if user_file:  # like a record: no links, no pipes or devices (they would hang), size cap
         got = read_bytes(Candidate(str(file), rel, 0, 0, 0), MAX_TYPE_FILE)
         if isinstance(got, Diagnostic):
@@ -107,7 +147,4 @@ def _read(
     if text is None:
         return None, problems
     tree, errs = load_yaml(text, rel)
-    if tree is None:
-        return None, problems + errs
-    rtype, more = parse_type(tree, rel, stem)
-    return rtype, problems + errs + more
+    return tree, problems + errs

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interim.diagnostics import Diagnostic, diag, did_you_mean
+from interim.domain.measures import Measure
 from interim.load.yaml.tree import Entry, Mapping, Node, Scalar, Sequence, plain_value
 
 KINDS = (
@@ -100,6 +101,9 @@ class RecordType:
     dated: bool = True
     source: str = "built-in"  # or the folder-relative path of the definition
     identity: tuple[str, ...] = DEFAULT_IDENTITY  # see DEFAULT_IDENTITY
+    # The questionnaire type only: the measures its `instrument` may name, the built-in ones
+    # and the folder's (interim.types.measures_of); None for every other type.
+    measures: dict[str, Measure] | None = None
 
 
 def _num(value: float) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from interim.atomic import save
+from interim.domain.measures import Measure
 from interim.types.common import COMMON
 from interim.types.language import FieldSpec, RecordType
 
@@ -111,6 +112,8 @@ def type_schema(rtype: RecordType) -> dict[str, Any]:
     )
     schema = _object(fields, required)
     schema["properties"]["type"] = {"const": rtype.name, "description": rtype.description}
+    if rtype.measures:
+        _measures(schema, rtype.measures)
     return {
         "$schema": SCHEMA_URI,
         "$id": f"interim:type/{rtype.name}/v{rtype.version}",
@@ -118,3 +121,47 @@ def type_schema(rtype: RecordType) -> dict[str, Any]:
         "description": rtype.description,
         **schema,
     }
+
+
+def _measures(schema: dict[str, Any], measures: dict[str, Measure]) -> None:
+    """The questionnaire's measures: their names as the instrument's examples, and for each
+    one, its number of items and each item's answers (an editor then flags a PHQ-9 with ten
+    items or an answer of 4 as `check` would). Names match case- and punctuation-insensitively
+    (`PHQ-9` = `phq9`), so each is a pattern."""
+    props = schema["properties"]
+    props["instrument"]["examples"] = [m.name for m in measures.values()]
+    rules = []
+    for m in measures.values():
+        prefix = [
+            {"anyOf": [{"enum": list(m.recorded(q))}, {"type": "null"}], "description": q.text}
+            for q in m.questions
+        ]
+        rules.append(
+            {
+                "if": {
+                    "properties": {
+                        "instrument": {"type": "string", "pattern": _name_pattern(m.key)}
+                    },
+                    "required": ["instrument"],
+                },
+                "then": {
+                    "properties": {
+                        "items": {
+                            "type": "array",
+                            "minItems": m.items,
+                            "maxItems": m.items,
+                            "prefixItems": prefix,
+                            "description": f"{m.name}: {m.items} answers in item order",
+                        }
+                    }
+                },
+            }
+        )
+    schema["allOf"] = rules
+
+
+def _name_pattern(key: str) -> str:
+    """`phq9` → a pattern matching `PHQ-9`, `phq 9`, `Phq_9`: `measure_key`'s rule."""
+    sep = "[^A-Za-z0-9]*"
+    chars = [f"[{c.upper()}{c}]" if c.isalpha() else c for c in key]
+    return f"^{sep}{sep.join(chars)}{sep}$"

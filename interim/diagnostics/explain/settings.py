@@ -38,6 +38,42 @@ SETTINGS: dict[str, CodeDoc] = {
         "==> types/journal.yaml <==\nname: journal\ndescription: A journal entry.\nfields:\n"
         "  title:\n    kind: text\n    description: A title for the entry.\n",
     ),
+    "IM912": CodeDoc(
+        "A file in `types/` whose first key is `measure:` defines a questionnaire in "
+        "interim's measure language (docs/measures.md): its items with their wording and "
+        "answers, its bands, cut-off and reliable change (or `none published`), its risk "
+        "items, and where it comes from and who may use it. A definition with a mistake is "
+        "not used at all, since it would score forms wrongly: its forms are then reported "
+        "as of an unknown questionnaire. A measure may take a built-in's name only if its "
+        "risk answers include all of the built-in's, so no folder can weaken the safety "
+        "notice.",
+        "==> types/epds.yaml <==\n"
+        "measure: epds\nname: EPDS\ntitle: Edinburgh Postnatal Depression Scale\n"
+        "citation: Cox, Holden & Sagovsky 1987\nlicence: with the publisher's permission\n"
+        "use: the clinician holding it\nanswers: {0: no, 1: yes}\nitems: [first, second]\n"
+        "bands: {0-1: low}\n",
+        "==> types/epds.yaml <==\n"
+        "measure: epds\nname: EPDS\ntitle: Edinburgh Postnatal Depression Scale\n"
+        "citation: Cox, Holden & Sagovsky 1987\nlicence: with the publisher's permission\n"
+        "use: the clinician holding it\nanswers: {0: no, 1: yes}\nitems: [first, second]\n"
+        "bands: {0-2: low}\n",
+    ),
+    "IM913": CodeDoc(
+        "A measure in `types/` has the name of a built-in measure, so it replaces it for "
+        "every form in the folder (its risk answers include all of the built-in's, or it "
+        "would be refused). That may be what you want, so it is a warning; if you meant a "
+        "new measure, give it its own name.",
+        "==> types/gad7.yaml <==\n"
+        "measure: gad7\nname: GAD-7\ntitle: GAD-7, the folder's copy\ncitation: Spitzer et al. 2006\n"
+        "licence: No permission required\nuse: anyone\nanswers: [no, some, more, most]\n"
+        "items: [a, b, c, d, e, f, g]\nbands: {0-4: minimal, 5-9: mild, 10-14: moderate, "
+        "15-21: severe}\n",
+        "==> types/my-gad7.yaml <==\n"
+        "measure: my-gad7\nname: GAD-7\ntitle: GAD-7, the folder's copy\ncitation: Spitzer et al. 2006\n"
+        "licence: No permission required\nuse: anyone\nanswers: [no, some, more, most]\n"
+        "items: [a, b, c, d, e, f, g]\nbands: {0-4: minimal, 5-9: mild, 10-14: moderate, "
+        "15-21: severe}\n",
+    ),
     "IM920": CodeDoc(
         "Reports are drawn from templates: interim's own, or yours in `templates/`. A "
         "template that cannot be found or has a mistake would give a broken report, so "
