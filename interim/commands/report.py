@@ -38,9 +38,21 @@ def report_records(since: str | None = None, until: dt.date | None = None) -> Wa
             default = resolve_period(sessions, until=period.end, settings=settings)
         except InterimError:
             return None  # every record; the report then says what is wrong with the period
-        return Wanted(HISTORY, min(period.previous.start, default.previous.start))
+        start = min(period.previous.start, default.previous.start)
+        return Wanted(HISTORY, min(start, course_start(sessions, period.end)))
 
     return Wanted(frozenset({"session"}), then=then)
+
+
+def course_start(sessions: list[Record], end: dt.date) -> dt.date:
+    """The first day the course of treatment counts homework from: the first held session,
+    once there are two by the report date (interim.summary.course counts what was done in
+    every session period, so it needs every record since). Its per-session figures are not
+    kept between runs yet, so a report with a course reads the whole treatment."""
+    held = sorted(
+        {r.date for r in sessions if r.get("status") == "held" and r.date and r.date <= end}
+    )
+    return held[0] if len(held) >= 2 else dt.date.max
 
 
 _COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
