@@ -94,8 +94,8 @@ def test_example_pdf_has_every_section_and_the_homework_rows(example: tuple[byte
         at = text.index(heading, at)
     flat = "".join(text.split())  # a title may wrap anywhere, even after a hyphen
     for row in context["glance"]["homework"]:
-        expected = row["expected"] if row["expected"] is not None else "—"
-        cells = f"{expected}{row['done']}{row['days_practised']}"
+        done = "".join(row["done_text"].split())  # "6 of 6 days", then entries and days
+        cells = f"{done}{row['entry_count']}{row['days_practised']}"
         title = "".join(row["title"].split())
         assert re.search(re.escape(title) + r".{0,80}?" + cells, flat), row["title"]
         assert f"{row['confidence']}/10{row['status']}" in flat

@@ -78,8 +78,8 @@ TABLES: tuple[Table, ...] = (
         "homework",
         HomeworkRow,
         "id, path; title; frequency; track; goal, goal_title; assigned, due; active_days; "
-        "expected; done; done_text; days_practised; pacing; carried_over; status; confidence; "
-        "review; specifics; entries",
+        "expected; done; unit; entry_count; done_text; days_practised; pacing; carried_over; "
+        "status; confidence; review; specifics; entries",
     ),
     Table(
         "pacing",

@@ -60,16 +60,15 @@ def _homework(context: ReportContext) -> Iterator[str]:
     rows = context.glance.homework
     if not rows:
         return
-    yield "Homework                            expected done days pacing      conf status"
+    yield "Homework                            done             entries pacing      conf status"
     for h in rows:
-        expected = "—" if h.expected is None else str(h.expected)
         conf = "—" if h.confidence is None else f"{h.confidence}/10"
         quality = h.review.quality if h.review else None
         review = "" if quality is None else f" review {quality}/4"
         strip = shorten(spark(h.pacing.strip, 0), 11)
         yield (
-            f"{shorten(h.title or h.id, 35):<35} {expected:>8} {h.done:>4} "
-            f"{h.days_practised:>4} {strip:<11} {conf:>5} {h.status or '—'}{review}"
+            f"{shorten(h.title or h.id, 35):<35} {h.done_text:<16} {h.entry_count:>7} "
+            f"{strip:<11} {conf:>5} {h.status or '—'}{review}"
         )
     yield ""
 
