@@ -358,7 +358,13 @@ def test_the_clinicians_own_type_example_loads(tmp_path: Path, run_cli) -> None:
     [example] = [b for b in _examples("yaml") if b.startswith("# types/urge.yaml")]
     write(tmp_path, "types/urge.yaml", example)
     types, problems = load_types(tmp_path)
-    assert problems == [] and set(types["urge"].fields) == {"urge", "strength", "acted"}
+    assert problems == [] and set(types["urge"].fields) == {
+        "urge",
+        "strength",
+        "acted",
+        "what_helped",
+    }
+    assert types["urge"].fields["what_helped"].optional
     result = run_cli(["new", "urge", "--folder", str(tmp_path), "--no-input"])
     assert result.exit_code == 0
     code, found = _codes(run_cli, tmp_path)

@@ -96,9 +96,35 @@ def test_every_spelling_of_empty_is_im202_and_none(empty: str, check_text: Check
 
 
 def test_empty_text_field_is_im202(check_text: CheckText) -> None:
-    result = check_text(mood("situation: ''"))
+    result = check_text("---\ntype: goal\ntitle: ''\nset: 2026-11-20\n---\n")
     assert result.codes == ["IM202"]
-    assert result.fields["situation"] is None
+    assert result.fields["title"] is None
+
+
+def test_empty_optional_field_is_fine_and_silent(check_text: CheckText) -> None:
+    """Issue 13: `optional: true` in the type (a mood's situation) — empty says nothing."""
+    for empty in ("situation: ''", "situation:", "situation: ~"):
+        result = check_text(mood(empty))
+        assert result.codes == []
+        assert result.fields["situation"] is None
+
+
+SLEEP = (
+    "---\ntype: sleep\ndate: 2026-11-20\n{bedtime}lights_out: 23:40\nminutes_to_sleep: 20\n"
+    "awakenings: 1\nminutes_awake: 10\nfinal_wake: 06:30\nout_of_bed: 07:00\nquality: 3\n"
+    "naps_minutes:\ncaffeine:\nalcohol:\nmedication:\n---\n"
+)
+
+
+def test_a_sleep_entry_with_its_optional_fields_empty_gives_no_warning(
+    check_text: CheckText,
+) -> None:
+    assert check_text(SLEEP.format(bedtime="bedtime: 23:15\n")).codes == []
+
+
+def test_a_sleep_entry_without_its_bedtime_does(check_text: CheckText) -> None:
+    assert check_text(SLEEP.format(bedtime="bedtime:\n")).codes == ["IM202"]  # empty
+    assert check_text(SLEEP.format(bedtime="")).codes == ["IM201"]  # missing: an error
 
 
 def test_empty_required_field_is_a_warning_not_an_error(check_text: CheckText) -> None:

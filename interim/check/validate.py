@@ -79,6 +79,8 @@ def _record_type(front: Mapping, types: dict[str, RecordType], ctx: Context) -> 
 def _read(spec: FieldSpec, node: Any, ctx: Context, key: str) -> Any:
     # `mood: ""` is as empty as `mood:`, whatever the kind: not filled in yet, never an error.
     if isinstance(node, Scalar) and (node.is_null() or not node.text.strip()):
+        if spec.optional:  # left empty on purpose: fine, and nothing to say (issue 13)
+            return None
         if node.is_null() and node.text:  # `~` or `null`: YAML's words for "empty"
             ctx.error(
                 "IM202",

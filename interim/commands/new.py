@@ -1,6 +1,7 @@
 """`interim new`: a record file from its type's scaffold. Every field is present, the ones
 to fill are left empty (so `check` says "not filled in yet" and nothing made up ever enters
-an average), each with its one-line hint as a YAML comment. A file is never overwritten: an
+an average; a field marked "(optional)" may stay empty without a word), each with its
+one-line hint as a YAML comment. A file is never overwritten: an
 existing name gets `-2`, `-3`, …, created with an exclusive open, owner-only.
 
 `interim init` lives in `interim.commands.init`; the questions asked in a terminal in
@@ -180,7 +181,8 @@ def _line(name: str, value: Any, hint: str) -> str:
 
 
 def _field_lines(name: str, spec: FieldSpec, value: Any) -> list[str]:
-    hint = spec.hint()
+    # "(optional)": may stay empty, silently; every other empty field is "not filled in yet".
+    hint = spec.scaffold_hint()
     if spec.kind == "record list" and isinstance(value, list) and value:
         return [f"{name}:  # {emit.comment(hint)}"] + [f"  - {emit.inline(row)}" for row in value]
     if spec.kind == "record list":  # an example row shows the shape, as a comment

@@ -71,7 +71,10 @@ def ask_record(
     """Ask every field of `rtype` in order; `values` are the answers known already (shown as
     defaults). Returns the answers (None: left empty)."""
     out = dict(values)
-    console.echo("Press Enter to leave a question empty: you can fill it in later in the file.")
+    console.echo(
+        "Press Enter to leave a question empty: you can fill it in later in the file "
+        "(one marked optional can stay empty)."
+    )
     if rtype.name == "questionnaire":
         return ask_questionnaire(out, console, offers)
     if rtype.name == "session":  # its time is a common field, but the one most needed
@@ -102,11 +105,16 @@ def ask_value(
 ) -> Any:
     """One value, re-asked with the reason until it is valid or left empty."""
     how = _HOW.get(spec.kind, "")
-    needed = "needed" if spec.required else ""
-    extra = "; ".join(x for x in (how, needed) if x)
+    extra = "; ".join(x for x in (how, _need(spec)) if x)
     console.echo(spec.hint() + (f" ({extra})" if extra else ""))
     shown = f" [{_show(default)}]" if default is not None else ""
     return _until_accepted(spec, label, f"{label}{shown}: ", console, offers, default)
+
+
+def _need(spec: FieldSpec) -> str:
+    """`needed` (the key must be there), `optional` (fine left empty) or nothing (best filled
+    in: left empty, `check` reminds you)."""
+    return "needed" if spec.required else "optional" if spec.optional else ""
 
 
 def _until_accepted(
@@ -172,7 +180,8 @@ def _ask_homework(spec: FieldSpec, label: str, console: Console, offers: Offers)
 def _ask_list(name: str, spec: FieldSpec, console: Console, offers: Offers) -> Any:
     item = spec.items or FieldSpec(name, "text", spec.description)
     console.echo("")
-    console.echo(f"{spec.hint()} (one per line; an empty line ends the list)")
+    optional = "optional; " if spec.optional else ""
+    console.echo(f"{spec.hint()} ({optional}one per line; an empty line ends the list)")
     if item.choices:
         console.echo("Choices: " + ", ".join(item.choices))
     values: list[Any] = []
@@ -190,7 +199,10 @@ def _ask_item(spec: FieldSpec, label: str, console: Console, offers: Offers) -> 
 def _ask_rows(name: str, spec: FieldSpec, console: Console, offers: Offers) -> Any:
     """A list of entries (emotions with before/after): the first question left empty ends it."""
     console.echo("")
-    console.echo(f"{spec.hint()} (one entry at a time; leave the first question empty to end)")
+    optional = "optional; " if spec.optional else ""
+    console.echo(
+        f"{spec.hint()} ({optional}one entry at a time; leave the first question empty to end)"
+    )
     rows: list[dict[str, Any]] = []
     first = next(iter(spec.fields), None)
     while first is not None:

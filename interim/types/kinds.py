@@ -91,7 +91,8 @@ def _cut(spec: FieldSpec, s: Scalar, cut: tuple[int, int, str], ctx: Context, la
     that `interim new` wrote beside it."""
     line, col, comment = cut
     words = " ".join(comment.lstrip("#").split())
-    if words and words in (" ".join(spec.hint().split()), " ".join(spec.description.split())):
+    hints = (spec.hint(), spec.scaffold_hint(), spec.description)
+    if words and words in {" ".join(h.split()) for h in hints}:
         return
     ctx.error_at(
         "IM223",

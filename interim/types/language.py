@@ -36,6 +36,7 @@ _FIELD_KEYS = frozenset(
         "kind",
         "description",
         "required",
+        "optional",
         "min",
         "max",
         "anchors",
@@ -60,7 +61,11 @@ class FieldSpec:
     name: str
     kind: str
     description: str = ""
-    required: bool = False
+    required: bool = False  # a missing key is an error (IM201)
+    # Issue 13: empty is fine and silent (naps, caffeine). Not optional (the default, so a
+    # folder's own types keep today's behaviour): needed for the record to count, and an
+    # empty value warns "not filled in yet" (IM202).
+    optional: bool = False
     min: float | None = None
     max: float | None = None
     anchors: dict[int, str] = field(default_factory=dict)
@@ -89,6 +94,11 @@ class FieldSpec:
         if self.choices and self.others == "error":
             extra = " | ".join(self.choices)
         return f"{self.description} [{extra}]" if extra else self.description
+
+    def scaffold_hint(self) -> str:
+        """The comment `interim new` writes beside the field: the hint, and "(optional)"
+        for a field that may stay empty."""
+        return self.hint() + (" (optional)" if self.optional else "")
 
 
 @dataclass
@@ -192,6 +202,18 @@ def _parse_field(name: str, node: Mapping, path: str, out: list[Diagnostic]) -> 
         return None
     spec = FieldSpec(name, kind, _text(e.get("description"), ""))
     spec.required = _text(e.get("required"), "false").lower() == "true"
+    spec.optional = _text(e.get("optional"), "false").lower() == "true"
+    if spec.required and spec.optional:
+        out.append(
+            _bad(
+                path,
+                e["optional"].value,
+                f"field `{name}` is both `required` and `optional`",
+                "keep `required: true` (the key must be there) or `optional: true` (it may "
+                "be left empty), not both",
+            )
+        )
+        spec.optional = False
     spec.min = _number(e.get("min"), path, out)
     if kind == "minutes" and spec.min is None:
         spec.min = 0  # minutes are never negative

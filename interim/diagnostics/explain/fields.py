@@ -23,7 +23,9 @@ FIELDS: dict[str, CodeDoc] = {
     "IM202": CodeDoc(
         'A field that is written but left empty is "not filled in yet". interim never '
         "makes up a value: the field is left out of every average and chart, and the report "
-        "shows it as missing. Fill it in, or delete the line if it does not apply.",
+        "shows it as missing. Fill it in, or delete the line if it does not apply. A field "
+        "the type marks `optional: true` (a sleep diary's naps, caffeine, alcohol and "
+        "medication; `interim types NAME` says which) may stay empty without this warning.",
         "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\nanxiety:\n---\n",
         "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\nanxiety: 7\n---\n",
     ),
