@@ -495,3 +495,33 @@ def test_homework_serving_an_unknown_goal_is_im305(tmp_path: Path, write: Write)
         tmp_path, "h.md", HOMEWORK.replace("frequency: daily\n", "frequency: daily\ngoal: nope\n")
     )
     assert [c for c, *_ in folder_codes(tmp_path)] == ["IM305"]
+
+
+# -- several labels in one (IM224, issue 13) ------------------------------------------------
+
+
+def test_a_comma_in_an_emotion_is_im224_at_the_item(check_text: CheckText) -> None:
+    result = check_text(mood("emotions:", "  - sad, tired", "  - calm"))
+    d = result.only("IM224")
+    assert (d.line, d.col) == (5, 5) and "`emotions[1]` holds 2 labels" in d.message
+    assert result.fields["emotions"] == ["sad, tired", "calm"]  # kept as written
+
+
+def test_a_comma_in_free_text_lists_is_never_im224(check_text: CheckText) -> None:
+    text = (
+        "---\ntype: thought-record\ndate: 2026-11-20\nevidence_for:\n  - late, again\n"
+        "evidence_against:\n  - Aisha laughed, and asked me along\n---\n"
+    )
+    assert "IM224" not in check_text(text).codes
+
+
+def test_labels_is_for_lists_and_text_only() -> None:
+    from interim.load.yaml.events import load_yaml
+    from interim.types.language import parse_type
+
+    text = "fields:\n  n:\n    kind: integer\n    labels: true\n    description: A count.\n"
+    tree, _ = load_yaml(text, "types/x.yaml")
+    assert tree is not None
+    rtype, diags = parse_type(tree, "types/x.yaml", "x")
+    assert [d.code for d in diags] == ["IM910"] and "`labels` is for a list" in diags[0].message
+    assert rtype is not None and not rtype.fields["n"].labels

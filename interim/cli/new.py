@@ -69,19 +69,25 @@ def new_command(
     """Write a new record of TYPE (mood, sleep, phq9, homework, ...) and print its path.
 
     In a terminal it asks for each field, with its description and range, and re-asks when
-    an answer is not valid; Enter leaves a field empty. Before `day_start` (04:00) the date
+    an answer is not valid; Enter leaves a field empty. In a folder not set up with
+    `interim init`, it first asks whether to set it up. Before `day_start` (04:00) the date
     is yesterday's. An existing file is never overwritten: the name gets -2, -3, ..."""
     # Imported here, not at the top: `interim --help` stays fast.
+    from interim.commands.init import offer_init, settings_missing
     from interim.commands.new import check_lines, plan_new, write_record
     from interim.commands.prompts import ask_new
     from interim.settings import checked_settings
 
     root = root_of(folder)
+    interactive = not no_input and sys.stdin.isatty()
+    if interactive and settings_missing(root):
+        for line in offer_init(root, console()):
+            click.echo(line)
     types = folder_types(root)
     settings = checked(lambda: checked_settings(root))[0]
     plan = plan_new(root, type_name, settings, types, date_text, time_text)
     values = dict(plan.values)
-    if not no_input and sys.stdin.isatty():
+    if interactive:
         values = ask_new(plan, load_or_stop(root, quiet=True), console())
     path = write_record(plan, values)
     click.echo(str(path))

@@ -56,6 +56,19 @@ def ask_contacts(console: Console) -> str:
     return console.ask("Crisis contacts: ").strip()
 
 
+def offer_init(root: Path, console: Console) -> list[str]:
+    """`new` in a folder `init` did not make (no interim.yaml), in a terminal: ask whether
+    to set it up there first (issue 13), rather than leave `records/` wherever it was run.
+    Returns the paths written (none when the answer is no)."""
+    console.echo(f"{root} has no {SETTINGS_FILE}: it was not set up with `interim init`.")
+    answer = console.ask("Set it up here first (folders, settings, a README)? [y/N] ")
+    if answer.strip().lower() not in ("y", "yes"):
+        console.echo("Writing the record here anyway.")
+        return []
+    result = init_folder(root, ask_contacts(console))
+    return [str(root) if rel == "./" else str(root / rel) for rel in result.written]
+
+
 def init_folder(
     root: Path,
     crisis_contacts: str = "",

@@ -37,6 +37,7 @@ _FIELD_KEYS = frozenset(
         "description",
         "required",
         "optional",
+        "labels",
         "min",
         "max",
         "anchors",
@@ -66,6 +67,10 @@ class FieldSpec:
     # folder's own types keep today's behaviour): needed for the record to count, and an
     # empty value warns "not filled in yet" (IM202).
     optional: bool = False
+    # A list of short labels (emotions, thinking traps, tags), or one label: an item holding
+    # a comma is several labels in one (IM224), and a prompt splits `sad, tired` in two.
+    # Never set on free-text lists (evidence), where a comma is part of a sentence.
+    labels: bool = False
     min: float | None = None
     max: float | None = None
     anchors: dict[int, str] = field(default_factory=dict)
@@ -214,6 +219,17 @@ def _parse_field(name: str, node: Mapping, path: str, out: list[Diagnostic]) -> 
             )
         )
         spec.optional = False
+    spec.labels = _text(e.get("labels"), "false").lower() == "true"
+    if spec.labels and kind not in ("list", "text"):
+        out.append(
+            _bad(
+                path,
+                e["labels"].value,
+                f"`labels` is for a list or a text field; `{name}` is {kind}",
+                "remove `labels: true`",
+            )
+        )
+        spec.labels = False
     spec.min = _number(e.get("min"), path, out)
     if kind == "minutes" and spec.min is None:
         spec.min = 0  # minutes are never negative

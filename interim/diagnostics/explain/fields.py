@@ -208,6 +208,18 @@ FIELDS: dict[str, CodeDoc] = {
         "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\n"
         "emotions: [sad, tired]\n---\n",
     ),
+    "IM224": CodeDoc(
+        "Some lists hold short labels, one each: a mood's emotions, a thought record's "
+        "emotions and thinking traps, every record's tags (the type marks them `labels: "
+        "true`). An item with a comma in it, such as `- sad, tired`, is one label called "
+        '"sad, tired" to YAML, counted apart from "sad" and "tired". interim keeps it as '
+        "written and warns; write one label per item. Lists of sentences, such as a thought "
+        "record's evidence, are never warned about: there a comma is part of the text.",
+        "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\n"
+        "emotions:\n  - sad, tired\n---\n",
+        "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\n"
+        "emotions:\n  - sad\n  - tired\n---\n",
+    ),
     # -- IM3xx: across records --------------------------------------------------------------
     "IM223": CodeDoc(
         "In YAML, a space followed by `#` starts a comment, which is thrown away: "
