@@ -525,3 +525,39 @@ def test_labels_is_for_lists_and_text_only() -> None:
     rtype, diags = parse_type(tree, "types/x.yaml", "x")
     assert [d.code for d in diags] == ["IM910"] and "`labels` is for a list" in diags[0].message
     assert rtype is not None and not rtype.fields["n"].labels
+
+
+# -- Obsidian's date-time in `date:` (issue 13) -----------------------------------------------
+
+
+def test_obsidians_date_time_gives_the_date_and_the_time(check_text: CheckText) -> None:
+    result = check_text(
+        mood("mood: 4", "anxiety: 3").replace("date: 2026-11-20", "date: 2026-11-20T21:30")
+    )
+    assert result.codes == []
+    assert result.record is not None
+    assert (result.record.date, result.record.time) == (dt.date(2026, 11, 20), dt.time(21, 30))
+
+
+def test_a_date_time_and_a_time_that_agree_are_fine(check_text: CheckText) -> None:
+    text = mood('time: "21:30"', "mood: 4", "anxiety: 3").replace(
+        "date: 2026-11-20", 'date: "2026-11-20T21:30:00"'
+    )
+    result = check_text(text)
+    assert result.codes == [] and result.record is not None
+    assert result.record.time == dt.time(21, 30)
+
+
+def test_a_date_time_and_a_time_that_disagree_are_an_error(check_text: CheckText) -> None:
+    text = mood('time: "22:00"', "mood: 4", "anxiety: 3").replace(
+        "date: 2026-11-20", "date: 2026-11-20T21:30"
+    )
+    d = check_text(text).only("IM206")
+    assert d.message == "`date` says 21:30 but `time` says 22:00" and (d.line, d.col) == (3, 7)
+
+
+def test_a_date_time_with_an_impossible_part_says_which(check_text: CheckText) -> None:
+    result = check_text(mood("mood: 4").replace("date: 2026-11-20", "date: 2026-02-30T21:30"))
+    assert "IM206" in result.codes and "not a real date" in result.only("IM206").message
+    result = check_text(mood("mood: 4").replace("date: 2026-11-20", "date: 2026-11-20T24:30"))
+    assert result.only("IM207").col == 18  # at the time, inside the value

@@ -33,10 +33,17 @@ from interim.cli.group import (
     is_flag=True,
     help="Also tell Obsidian the kind of each field (.obsidian/types.json).",
 )
+@click.option(
+    "--capture",
+    is_flag=True,
+    help="Add the capture templates (capture/) to a folder set up before them.",
+)
 @click.option("--no-input", is_flag=True, help="Ask nothing (no crisis contacts question).")
-def init(folder: Path | None, obsidian: bool, no_input: bool) -> None:
+def init(folder: Path | None, obsidian: bool, capture: bool, no_input: bool) -> None:
     """Make a records folder: sessions/, homework/, records/, questionnaires/, goals/,
-    types/, templates/, an interim.yaml listing every setting, a README and a .gitignore.
+    types/, templates/, an interim.yaml listing every setting, a README and a .gitignore,
+    and capture/: a template per record type for writing entries in Obsidian or any
+    editor (docs/phone.md).
 
     Only what is missing is created; nothing is ever overwritten, so running it again is
     safe. Each path written is printed."""
@@ -47,7 +54,7 @@ def init(folder: Path | None, obsidian: bool, no_input: bool) -> None:
     contacts = ""
     if settings_missing(root) and not no_input and sys.stdin.isatty():
         contacts = ask_contacts(console())
-    for line in init_folder(root, contacts, obsidian).lines(root):
+    for line in init_folder(root, contacts, obsidian, capture=capture).lines(root):
         click.echo(line)
 
 
