@@ -38,3 +38,35 @@ def test_todo_agrees_with_the_report_over_the_same_days(run_cli) -> None:
         "days",
         53,
     )
+
+
+def test_text_pacing_strips_leave_inactive_days_blank() -> None:
+    from interim.render.filters import pace
+
+    # Set on the period's 3rd day: two days it was not running, then done, missed, done.
+    assert pace([0, 0, 1, 0, 1], [False, False, True, True, True]) == "  █▁█"
+    assert pace([0, 1]) == "▁█"
+
+
+def test_summary_sparklines_are_on_the_measures_own_scale(run_cli) -> None:
+    out = run_cli(["summary", str(EXAMPLE)]).stdout
+    mood = next(x for x in out.splitlines() if x.strip().startswith("Mood "))
+    # Mood 4.5–6.5 on 0–10: middle bars, not the floor and the ceiling.
+    assert mood.endswith("▄▅▅▅▅▆")
+    phq = next(x for x in out.splitlines() if x.startswith("  PHQ-9 "))
+    assert phq.endswith("▅▅▄▃")  # 16, 14, 11, 9 of 27
+
+
+def test_summary_prints_one_safety_block(tmp_path: Path, run_cli) -> None:
+    import shutil
+
+    folder = tmp_path / "f"
+    shutil.copytree(EXAMPLE, folder)
+    form = folder / "questionnaires" / "2026-11-17-phq9.md"
+    text = form.read_text(encoding="utf-8")
+    lines = [x for x in text.splitlines() if not x.startswith("total:")]
+    lines = [x[: x.rindex(",")] + ", 1]" if x.startswith("items:") else x for x in lines]
+    form.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = run_cli(["summary", str(folder)]).stdout
+    assert out.count("!! SAFETY") == 1 and out.count("Nobody monitors these files") == 1
+    assert "the latest form" not in out  # the neutral line never stands beside the notice

@@ -58,7 +58,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         "top",
         ReportContext,
-        "interim; generated_for; period; header; safety; glance; calendar; sections; "
+        "interim; generated_for; period; header; safety; safety_latest; glance; calendar; "
+        "sections; "
         "problems; private_count; profile; free_text; footer",
     ),
     Table(

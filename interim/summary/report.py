@@ -40,7 +40,7 @@ from interim.summary.problems import problems
 from interim.summary.profiles import SECTIONS, resolve_profile
 from interim.summary.questionnaires import QuestionnaireSummary, summarise_questionnaires
 from interim.summary.records import record_rows
-from interim.summary.safety import every_form, safety_notice
+from interim.summary.safety import every_form, latest_risk, safety_notice
 from interim.summary.scope import Scope
 from interim.summary.sleep import SleepSummary, summarise_sleep
 from interim.summary.thoughts import summarise_experiments, summarise_thought_records
@@ -94,6 +94,7 @@ def build_report(
         period=period,
         header=Header(settings.name.strip() or None),
         safety=safety,
+        safety_latest=latest_risk(every_form(folder), safety, period.end),
         glance=_glance(scope, found),
         calendar=Calendar(calendar(scope)),
         sections=sections,
