@@ -193,7 +193,9 @@ def test_the_report_and_summary_carry_the_line_outside_the_alert(run_cli) -> Non
     example = Path(__file__).resolve().parent.parent / "example-folder"
     line = "PHQ-9 item 9: 0 on 17 Nov, the latest form"
     html = run_cli(["report", str(example), "-o", "-"]).stdout
-    assert f'<p class="meta safety-latest">{line}</p>' in html
+    assert (
+        f'<aside class="meta safety-latest" aria-label="Latest risk answer">\n<p>{line}</p>' in html
+    )
     assert 'class="interim-safety' not in html.split(line)[0].split("<body>")[1]
     assert line in run_cli(["report", str(example), "--format", "md", "-o", "-"]).stdout
     assert line in run_cli(["summary", str(example)]).stdout
