@@ -89,6 +89,7 @@ class Page:
 
     paper: str = "a4"  # "a4" or "letter"
     efficiency_target: int = 85
+    pdf_font: str = ""  # `report.pdf_font` as written: resolved by the PDF renderer
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,9 @@ def build_report(
         profile=chosen.name,
         free_text=chosen.free_text,
         footer=Footer(__version__, folder.files_read, git_commit),
-        page=Page(settings.report.paper, settings.sleep.efficiency_target),
+        page=Page(
+            settings.report.paper, settings.sleep.efficiency_target, settings.report.pdf_font
+        ),
         records=record_rows(
             folder.records,
             period.start,
