@@ -100,7 +100,9 @@ def test_epds_item_10_opens_every_format(tmp_path: Path, profile: str, form: str
     assert (entry["instrument"], entry["item"], entry["item_text"]) == ("epds", 10, WORDING)
     assert entry["label"] == "EPDS item 10"
     first_row = rendered(root, "csv", profile).splitlines()[1]
-    assert first_row.startswith("2026-11-16,,safety-notice,") and ",epds_item10," in first_row
+    assert (
+        first_row.startswith("safety,2026-11-16,,safety-notice,") and ",epds_item10," in first_row
+    )
 
 
 def test_the_answer_in_words_is_the_items_own(tmp_path: Path) -> None:

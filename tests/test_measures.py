@@ -556,7 +556,7 @@ def test_new_asks_pcl5_with_its_wording(tmp_path: Path) -> None:
         {"instrument": "pcl5"}, Console(lambda _: next(answers), shown.append), Offers()
     )
     assert values["items"] == [4] + [1] * 19 and values["total"] == 23
-    assert "  Not accepted: `item 1` must be 0–4; got 5. Use a number from the range" in shown
+    assert "  Not accepted: `item 1` must be 0–4; got 5. Type a number from 0 to 4" in shown
     assert (
         "Answers: 0 Not at all, 1 A little bit, 2 Moderately, 3 Quite a bit, 4 Extremely. Enter skips an item."
         in shown

@@ -94,8 +94,8 @@ def test_example_pdf_has_every_section_and_the_homework_rows(example: tuple[byte
         at = text.index(heading, at)
     flat = "".join(text.split())  # a title may wrap anywhere, even after a hyphen
     for row in context["glance"]["homework"]:
-        expected = row["expected"] if row["expected"] is not None else "—"
-        cells = f"{expected}{row['done']}{row['days_practised']}"
+        done = "".join(row["done_text"].split())  # "6 of 6 days", then entries and days
+        cells = f"{done}{row['entry_count']}{row['days_practised']}"
         title = "".join(row["title"].split())
         assert re.search(re.escape(title) + r".{0,80}?" + cells, flat), row["title"]
         assert f"{row['confidence']}/10{row['status']}" in flat
@@ -114,7 +114,9 @@ def test_example_pdf_page_footer_date_fonts_and_paper(example: tuple[bytes, byte
         for page in reader.pages
         for font in page["/Resources"]["/Font"].values()
     }
-    assert fonts <= {"NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSansMono-Regular"}
+    shipped = {"NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSansMono-Regular"}
+    shipped |= {f"NotoSans{s}-{w}" for s in ("Arabic", "Devanagari") for w in ("Regular", "Bold")}
+    assert fonts <= shipped
     box = reader.pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(PAPER_A4, abs=0.1)
 
@@ -330,3 +332,65 @@ def test_typst_warnings_name_the_template_line(tmp_path: Path) -> None:
     notes: list[str] = []
     render(context, "pdf", folder_root=root, warnings=notes)
     assert notes == ["templates/report.typ:2: unknown font family: comic sans"]
+
+
+# -- every script (issue 13) ------------------------------------------------------------------
+
+SCRIPTS = "Arabic: مرحبا بالعالم. Hindi: नमस्ते दुनिया."
+
+
+def _scripts(root: Path, extra: str = "") -> None:
+    note = f"---\ntype: note\ndate: 2026-11-15\ntitle: Scripts\n---\n{SCRIPTS}{extra}\n"
+    (root / "records" / "2026-11-15-note.md").write_text(note, encoding="utf-8")
+
+
+def test_arabic_and_devanagari_render_with_the_shipped_faces(tmp_path: Path, run_cli: Run) -> None:
+    root = make_folder(tmp_path, hostile=False)
+    _scripts(root)
+    out = tmp_path / "r.pdf"
+    result = run_cli(["report", str(root), "-o", str(out)])
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    fonts = {
+        str(font["/BaseFont"]).split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert {"NotoSansArabic-Regular", "NotoSansDevanagari-Regular"} <= fonts
+    assert "नमस्ते" in " ".join(text_of(out.read_bytes()))
+
+
+def test_cjk_without_a_font_warns_with_the_setting(tmp_path: Path, run_cli: Run) -> None:
+    root = make_folder(tmp_path, hostile=False)
+    _scripts(root, " Chinese: 你好.")
+    result = run_cli(["report", str(root), "-o", str(tmp_path / "r.pdf")])
+    [warning] = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert "你 (U+4F60" in warning and "set `report.pdf_font` in interim.yaml" in warning
+
+
+def test_a_pdf_font_setting_that_names_no_font_file_says_so(tmp_path: Path, run_cli: Run) -> None:
+    root = make_folder(tmp_path, hostile=False)
+    with (root / "interim.yaml").open("a", encoding="utf-8") as f:
+        f.write("\nreport:\n  pdf_font: fonts/missing.ttf\n")
+    result = run_cli(["report", str(root), "-o", str(tmp_path / "r.pdf")])
+    assert result.exit_code == 0
+    assert (
+        "`report.pdf_font: fonts/missing.ttf` in interim.yaml is not a font file" in result.stderr
+    )
+
+
+def test_a_named_font_is_used_and_two_runs_are_the_same_bytes(tmp_path: Path, run_cli: Run) -> None:
+    """The user's font (here one of interim's own, copied into the folder under another
+    name) joins the fonts Typst may fall back to; the same fonts give the same PDF."""
+    root = make_folder(tmp_path, hostile=False)
+    _scripts(root)
+    fonts = Path(__file__).resolve().parent.parent / "interim" / "fonts"
+    (root / "fonts").mkdir()
+    (root / "fonts" / "mine.ttf").write_bytes((fonts / "NotoSansMono-Regular.ttf").read_bytes())
+    with (root / "interim.yaml").open("a", encoding="utf-8") as f:
+        f.write("\nreport:\n  pdf_font: fonts/mine.ttf\n")
+    one, two = tmp_path / "1.pdf", tmp_path / "2.pdf"
+    for out in (one, two):
+        result = run_cli(["report", str(root), "-o", str(out)])
+        assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
+    assert one.read_bytes() == two.read_bytes()

@@ -216,3 +216,22 @@ def test_a_bad_timezone_setting_is_a_usage_error(folder: Path, run_cli, tmp_path
     result = run_cli(["remind", str(folder), "-o", str(tmp_path / "r.ics")])
     assert result.exit_code == 2 and "Mars/Olympus" in result.output
     assert not (tmp_path / "r.ics").exists()
+
+
+def test_one_event_per_day_listing_the_homework_due(folder: Path, run_cli, tmp_path: Path) -> None:
+    """Issue 13: tasks due on one day are one event, with neutral words and a stable UID."""
+    _record(folder, "homework/2026-11-11-more.md", type="homework", date="2026-11-11",
+            title="Private thing", frequency="once", due="2026-11-18")  # fmt: skip
+    data = _export(run_cli, folder, tmp_path / "r.ics")
+    found = [props(e) for e in events(parse_ics(data)) if props(e)["SUMMARY"][1] == "homework due"]
+    assert sorted(p["DTSTART"][1] for p in found) == ["20261118", "20261120"]
+    on_18 = next(p for p in found if p["DTSTART"][1] == "20261118")
+    assert on_18["DESCRIPTION"][1] == "2 tasks due: `interim todo` lists them"
+    assert b"Private thing" not in data
+    again = _export(run_cli, folder, tmp_path / "again.ics")
+    assert again == data
+    write_file(folder, "interim.yaml", SETTINGS + "reminders:\n  details: true\n")
+    detailed = parse_ics(_export(run_cli, folder, tmp_path / "d.ics"))
+    day = next(props(e) for e in events(detailed) if props(e)["DTSTART"][1] == "20261118")
+    assert day["SUMMARY"][1] == "homework due: 2 tasks"
+    assert day["UID"][1] == on_18["UID"][1]  # the day's event, whatever its words

@@ -256,7 +256,7 @@ def test_csv_rows_follow_the_diary_day() -> None:
         loaded = folder(records, settings(day_start=day_start, report_date=dt.date(2026, 11, 25)))
         period = resolve_period(loaded.records, settings=loaded.settings)
         rows = csv.reader(io.StringIO(report_csv(build_report(loaded, period)).decode()))
-        return [row[4] for row in rows if row[5] == "mood"]
+        return [row[5] for row in rows if row[6] == "mood"]
 
     assert paths(dt.time(4, 0)) == ["records/b-evening.md", "records/a-late.md"]
     assert paths(dt.time(0, 0)) == ["records/a-late.md", "records/b-evening.md"]
@@ -299,3 +299,34 @@ def test_paths_and_formats(tmp_path: Path) -> None:
     assert default_path("2026-11-17", "md", tmp_path) == tmp_path / "interim-report-2026-11-17.md"
     assert format_for("week.MD") == "md" and format_for("x.htm") == "html"
     assert format_for("x.txt") is None
+
+
+def test_csv_holds_the_derived_values_beside_the_records() -> None:
+    """Issue 13: one stream, a `kind` column, the nights' TIB/TST/SE, the forms' totals and
+    bands, the change, the homework's expected and done (example-folder's own numbers)."""
+    import csv
+    from pathlib import Path
+
+    from interim.commands.report import make_report
+    from interim.folder import load_folder
+
+    folder = load_folder(Path(__file__).resolve().parent.parent / "example-folder")
+    data, _ = make_report(folder, "csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+    assert rows[0][0] == "kind"
+    kinds = [r[0] for r in rows[1:]]
+    assert set(kinds) == {"record", "night", "form", "change", "homework", "course"}
+    assert kinds.index("night") > max(i for i, k in enumerate(kinds) if k == "record")
+
+    def value(kind: str, path_end: str, field: str) -> str:
+        [v] = [r[7] for r in rows if r[0] == kind and r[5].endswith(path_end) and r[6] == field]
+        return v
+
+    night = "2026-11-12-sleep.md"
+    assert (value("night", night, "tib"), value("night", night, "tst")) == ("455", "395")
+    assert value("night", night, "se") == "86.8"
+    assert value("form", "2026-11-17-phq9.md", "total") == "9"
+    assert value("form", "2026-11-17-phq9.md", "band") == "mild"
+    assert value("change", "2026-11-17-phq9.md", "change") == "-7".replace("-", "'-")
+    assert value("homework", "2026-10-07-mood-diary.md", "done_text") == "6 of 6 days"
+    assert value("homework", "2026-10-07-mood-diary.md", "entry_count") == "11"

@@ -39,7 +39,7 @@ def test_report_default_path_is_owner_only(run_cli: Run, folder: Path) -> None:
     [
         (["-o", "week.md"], "week.md", "# Session report"),
         (["--format", "json"], "interim-report-2026-11-17.json", "{"),
-        (["--format", "csv", "-o", "x.txt"], "x.txt", "date,time,type"),
+        (["--format", "csv", "-o", "x.txt"], "x.txt", "kind,date,time,type"),
         (["-o", "page.html"], "page.html", "<!DOCTYPE html>"),
     ],
 )

@@ -1,5 +1,8 @@
 """Golden files: example-folder rendered at its pinned report date must match
-tests/golden/example-report.{html,md,json} byte for byte. After an intended change, run
+tests/golden/example-report.{html,md,json,csv} byte for byte, and so must the text of its
+PDF (example-report.pdf.txt, each page's text as pypdf reads it: the PDF's bytes hold font
+subsets that are Typst's business) and `interim summary` (example-summary.txt). After an
+intended change, run
 
     UPDATE_GOLDEN=1 PYTHONPATH=. pytest tests/test_render_golden.py
 
@@ -7,6 +10,8 @@ and review the diff of tests/golden/ before committing it (tests/golden/README.m
 
 from __future__ import annotations
 
+import functools
+import io
 import os
 from pathlib import Path
 
@@ -19,7 +24,7 @@ from interim.settings import load_settings
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "example-folder"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-FORMATS = ("html", "md", "json")
+FORMATS = ("html", "md", "json", "csv")
 
 
 def example_report(fmt: str) -> bytes:
@@ -30,16 +35,41 @@ def example_report(fmt: str) -> bytes:
     return data
 
 
+def example_pdf_text() -> bytes:
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(example_report("pdf"))).pages
+    text = "\n\f\n".join(page.extract_text() for page in pages)
+    return (text.rstrip() + "\n").encode("utf-8")
+
+
+def example_summary() -> bytes:
+    from click.testing import CliRunner
+
+    from interim.cli import main
+
+    result = CliRunner().invoke(main, ["summary", str(EXAMPLE)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout.encode("utf-8")
+
+
+GOLDEN_FILES = {
+    **{f"example-report.{fmt}": functools.partial(example_report, fmt) for fmt in FORMATS},
+    "example-report.pdf.txt": example_pdf_text,
+    "example-summary.txt": example_summary,
+}
+
+
 def test_example_folder_is_pinned_and_not_a_repository() -> None:
     settings, _ = load_settings(EXAMPLE)
     assert settings.report_date is not None  # otherwise the report would change every day
     assert not (EXAMPLE / ".git").exists()  # otherwise the footer would carry a commit
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_golden(fmt: str) -> None:
-    path = GOLDEN / f"example-report.{fmt}"
-    data = example_report(fmt)
+@pytest.mark.parametrize("name", sorted(GOLDEN_FILES))
+def test_golden(name: str) -> None:
+    path = GOLDEN / name
+    data = GOLDEN_FILES[name]()
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_bytes(data)
         return

@@ -88,7 +88,7 @@ def test_markdown_stays_inert_when_rendered(folder: Path) -> None:
 
 def test_csv_cells_are_neutralised(folder: Path) -> None:
     rows = list(csv.reader(io.StringIO(rendered(folder, "csv"))))
-    assert rows[0] == ["date", "time", "type", "id", "path", "field", "value"]
+    assert rows[0] == ["kind", "date", "time", "type", "id", "path", "field", "value"]
     for row in rows[1:]:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), row

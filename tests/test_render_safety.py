@@ -50,7 +50,9 @@ def test_every_profile_and_format(folder: Path, profile: str) -> None:
     assert_md_first(rendered(folder, "md", profile))
     assert json.loads(rendered(folder, "json", profile))["safety"]["show"] is True
     first_row = rendered(folder, "csv", profile).splitlines()[1]
-    assert first_row.startswith("2026-11-16,,safety-notice,") and "more than half" in first_row
+    assert (
+        first_row.startswith("safety,2026-11-16,,safety-notice,") and "more than half" in first_row
+    )
 
 
 @pytest.mark.parametrize(
@@ -191,11 +193,12 @@ def test_csv_carries_the_contacts_and_the_monitoring_line_after_the_entries(
     import io
 
     rows = list(csv.reader(io.StringIO(rendered(folder, "csv", profile))))
-    notice = [r for r in rows if r[2] == "safety-notice"]
+    notice = [r for r in rows if r[3] == "safety-notice"]
     assert rows[1 : len(notice) + 1] == notice  # the notice's rows open the CSV
-    assert [r[5] for r in notice] == ["phq9_item9", "crisis_contacts", "monitoring"]
-    assert notice[1][6].startswith("Samaritans 116 123")
-    assert notice[2][6].startswith("Nobody monitors these files")
+    assert {r[0] for r in notice} == {"safety"}  # the `kind` column
+    assert [r[6] for r in notice] == ["phq9_item9", "crisis_contacts", "monitoring"]
+    assert notice[1][7].startswith("Samaritans 116 123")
+    assert notice[2][7].startswith("Nobody monitors these files")
 
 
 def test_csv_without_configured_contacts_says_call_the_emergency_number(tmp_path: Path) -> None:

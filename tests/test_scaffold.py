@@ -287,10 +287,15 @@ def test_review_offers_open_homework(tmp_path: Path) -> None:
 
 def test_thought_record_rows_and_lists(tmp_path: Path, run_cli) -> None:
     plan = scaffold.plan_new(tmp_path, "thought-record", Settings(), builtin_types(), "2026-11-20")
-    answers = ["At work, 3pm", "anxious", "80", "40", "", "They think I'm useless", "90",
-               "mind reading", "", "No reply to my email", "", "", "", "", ""]  # fmt: skip
-    values = ask_record(plan.rtype, plan.values, Script(answers).console, Offers())
+    # The emotion's after-rating is asked last, after the balanced thought (issue 13).
+    answers = ["At work, 3pm", "anxious", "80", "", "They think I'm useless", "90",
+               "mind reading", "", "No reply to my email", "", "", "", "", "", "40"]  # fmt: skip
+    script = Script(answers)
+    values = ask_record(plan.rtype, plan.values, script.console, Offers())
     assert values["emotions"] == [{"name": "anxious", "before": 80, "after": 40}]
+    after = script.shown.index("emotions 1 after (anxious): ")
+    assert script.shown.index("balanced_thought: ") < after
+    assert script.shown.index("belief_after: ") < after
     assert values["thinking_traps"] == ["mind-reading"]
     path = scaffold.write_record(plan, values)
     assert "  - {name: anxious, before: 80, after: 40}" in path.read_text(encoding="utf-8")
@@ -358,7 +363,13 @@ def test_the_clinicians_own_type_example_loads(tmp_path: Path, run_cli) -> None:
     [example] = [b for b in _examples("yaml") if b.startswith("# types/urge.yaml")]
     write(tmp_path, "types/urge.yaml", example)
     types, problems = load_types(tmp_path)
-    assert problems == [] and set(types["urge"].fields) == {"urge", "strength", "acted"}
+    assert problems == [] and set(types["urge"].fields) == {
+        "urge",
+        "strength",
+        "acted",
+        "what_helped",
+    }
+    assert types["urge"].fields["what_helped"].optional
     result = run_cli(["new", "urge", "--folder", str(tmp_path), "--no-input"])
     assert result.exit_code == 0
     code, found = _codes(run_cli, tmp_path)
@@ -402,3 +413,60 @@ def test_checkin_asks_for_each_active_goal(tmp_path: Path) -> None:
     assert values["questions"] == ["What next?"]
     text = scaffold.write_record(plan, values).read_text(encoding="utf-8")
     assert "goals:  #" in text and "\n  2026-10-07-sleep: 4\n" in text
+
+
+# -- prompts that fit how people answer (issue 13) -----------------------------------------
+
+
+def test_a_list_of_labels_splits_at_commas(tmp_path: Path) -> None:
+    plan = scaffold.plan_new(tmp_path, "mood", Settings(), builtin_types(), "2026-11-20")
+    script = Script(["4", "6", "sad, tired", "", "At home"])
+    values = ask_record(plan.rtype, plan.values, script.console, Offers())
+    assert values["emotions"] == ["sad", "tired"]
+    assert any("an empty line ends the list" in line for line in script.shown)
+    assert "  2 emotions: sad, tired" in script.shown
+    assert values["situation"] == "At home"  # the empty line ended the list
+
+
+def test_a_free_text_list_keeps_its_commas(tmp_path: Path) -> None:
+    plan = scaffold.plan_new(tmp_path, "thought-record", Settings(), builtin_types(), "2026-11-20")
+    answers = ["", "", "", "", "", "Late, and no reply", "", "", "", "", ""]
+    values = ask_record(plan.rtype, plan.values, Script(answers).console, Offers())
+    assert values["evidence_for"] == ["Late, and no reply"]
+
+
+def test_an_emotion_entry_takes_one_name_at_a_time(tmp_path: Path) -> None:
+    plan = scaffold.plan_new(tmp_path, "thought-record", Settings(), builtin_types(), "2026-11-20")
+    answers = ["", "anxious, ashamed", "anxious", "70", "ashamed", "50", ""]
+    answers += ["", "", "", "", "", "", "", "", "30", ""]
+    script = Script(answers)
+    values = ask_record(plan.rtype, plan.values, script.console, Offers())
+    assert [e["name"] for e in values["emotions"]] == ["anxious", "ashamed"]
+    assert values["emotions"][0]["after"] == 30 and "after" not in values["emotions"][1]
+    assert any("One at a time" in line for line in script.shown)
+
+
+def test_an_obvious_time_is_read_and_echoed_for_a_yes(tmp_path: Path) -> None:
+    from interim.commands.prompts import obvious
+
+    plan = scaffold.plan_new(tmp_path, "sleep", Settings(), builtin_types(), "2026-11-20")
+    answers = ["7", "", "2330", "n", "23:40"] + [""] * 10
+    script = Script(answers)
+    values = ask_record(plan.rtype, plan.values, script.console, Offers())
+    assert "  7 → 07:00? [Y/n] " in script.shown
+    assert values["bedtime"] == dt.time(7, 0)
+    assert "  2330 → 23:30? [Y/n] " in script.shown and values["lights_out"] == dt.time(23, 40)
+    spec = builtin_types()["sleep"].fields
+    assert obvious(spec["bedtime"], "7.30") == "07:30" and obvious(spec["bedtime"], "25") is None
+    assert obvious(builtin_types()["activity"].fields["done"], "y") == "yes"
+    assert obvious(builtin_types()["mood"].fields["mood"], "7/10") == "7"
+    assert obvious(builtin_types()["mood"].fields["mood"], "7/5") is None
+
+
+def test_a_refused_answer_says_how_in_words() -> None:
+    spec = builtin_types()["sleep"].fields["bedtime"]
+    _, problem = read_answer(spec, "half past", "bedtime")
+    assert problem is not None and "Write the time, for example 23:30 or 11:30 pm" in problem
+    assert 'bedtime: "' not in problem  # no file syntax in a prompt
+    _, problem = read_answer(builtin_types()["mood"].fields["mood"], "good", "mood")
+    assert problem is not None and problem.endswith("Type a number from 0 to 10")

@@ -143,9 +143,9 @@ def test_homework_per_session_period() -> None:
         for h in course(records).homework
     ]
     assert rows == [
-        (1, "diary", True, "2 of 6", None, False),  # 8–13 Oct: 6 days, 2 entries
-        (2, "diary", False, "1 of 7", 3, False),  # 14–20 Oct, the session's day too
-        (2, "once", True, "0 of 1", None, True),
+        (1, "diary", True, "2 of 6 days", None, False),  # 8–13 Oct: 6 days, 2 entries
+        (2, "diary", False, "1 of 7 days", 3, False),  # 14–20 Oct, the session's day too
+        (2, "once", True, "0 of 1 entry", None, True),
     ]
 
 
@@ -171,8 +171,9 @@ def test_the_example_report_shows_the_course_in_every_format() -> None:
     assert "## Course of treatment" in md
     assert "PHQ-9: reliable improvement from 16 to 9 since Wed 7 Oct 2026" in md
     rows = list(csv.reader(io.StringIO(rendered(EXAMPLE, "csv"))))
-    course_rows = [r for r in rows if r[2] in ("course", "course-homework")]
+    course_rows = [r for r in rows if r[0] == "course"]  # the `kind` column
     assert [
+        "course",
         "2026-10-07",
         "",
         "course",
@@ -181,10 +182,8 @@ def test_the_example_report_shows_the_course_in_every_format() -> None:
         "score",
         "16",
     ] in course_rows
-    assert any(r[2] == "course-homework" and r[5] == "done" for r in course_rows)
-    assert rows.index(course_rows[0]) > max(
-        i for i, r in enumerate(rows) if r[2] not in ("course", "course-homework")
-    )
+    assert any(r[3] == "course-homework" and r[6] == "done" for r in course_rows)
+    assert rows.index(course_rows[0]) > max(i for i, r in enumerate(rows) if r[0] != "course")
 
 
 def test_a_profile_without_the_section_leaves_it_out(tmp_path: Path) -> None:
@@ -196,7 +195,7 @@ def test_a_profile_without_the_section_leaves_it_out(tmp_path: Path) -> None:
         handle.write("profiles:\n  gp:\n    free_text: false\n    sections: [mood]\n")
     data = json.loads(rendered(root, "json", "gp"))
     assert all(s["id"] != "course" for s in data["sections"])
-    assert all(r[2] != "course" for r in csv.reader(io.StringIO(rendered(root, "csv", "gp"))))
+    assert all(r[0] != "course" for r in csv.reader(io.StringIO(rendered(root, "csv", "gp"))))
 
 
 def test_interim_course(run_cli) -> None:  # type: ignore[no-untyped-def]

@@ -36,7 +36,7 @@ def days(start: str, end: str) -> list[dt.date]:
         ("daily", "2026-11-12", "2026-11-18", 7),
         ("daily", "2026-11-15", "2026-11-18", 4),
         ("once", "2026-11-12", "2026-11-18", 1),
-        ("2/day", "2026-11-15", "2026-11-18", 8),
+        ("2/day", "2026-11-15", "2026-11-18", 4),  # days: a day counts with 2 entries
         # weekdays: Thu 12 – Wed 18 holds Sat 14 and Sun 15, so 5 of 7
         ("weekdays", "2026-11-12", "2026-11-18", 5),
         ("weekdays", "2026-11-13", "2026-11-16", 2),  # Fri, Sat, Sun, Mon
@@ -116,8 +116,9 @@ def test_done_counts_track_rule_inside_active_days_only() -> None:
         rec("sleep", "2026-11-16"),  # another type
     ]
     row = rows(records)["h"]
-    assert (row.expected, row.done, row.days_practised) == (3, 3, 2)
-    assert row.done_text == "3 of 3"
+    # Daily homework counts days: 15 and 17 Nov of the three active days (15, 16, 17).
+    assert (row.expected, row.done, row.days_practised, row.entry_count) == (3, 2, 2, 3)
+    assert (row.unit, row.done_text) == ("days", "2 of 3 days")
     assert [e.date for e in row.entries] == [D("2026-11-15"), D("2026-11-15"), D("2026-11-17")]
 
 
@@ -129,8 +130,8 @@ def test_explicit_link_beats_track_rule() -> None:
         rec("mood", "2026-11-14", mood=5),
     ]
     found = rows(records)
-    assert found["diary"].done == 1  # only the unlinked entry
-    assert found["other"].done == 1
+    assert found["diary"].done == 1  # only the unlinked entry (one day)
+    assert found["other"].done == 1  # one entry
 
 
 def test_a_link_to_an_unknown_homework_counts_for_none() -> None:
@@ -168,7 +169,8 @@ def test_done_can_exceed_expected() -> None:
         rec("experiment", "2026-11-16"),
     ]
     row = rows(records)["once"]
-    assert (row.done, row.expected, row.done_text) == (2, 1, "2 of 1")
+    assert (row.done, row.expected, row.done_text) == (2, 1, "2 of 1 entry")
+    assert (row.unit, row.entry_count) == ("entries", 2)
 
 
 def test_not_done_and_private_entries_do_not_count() -> None:
@@ -188,7 +190,49 @@ def test_not_done_and_private_entries_do_not_count() -> None:
 
 def test_unreadable_frequency_shows_a_question_mark() -> None:
     row = rows([homework("h", "2026-11-11", None)])["h"]
-    assert (row.expected, row.done_text) == (None, "0 of ?")
+    assert (row.expected, row.done_text, row.unit) == (None, "0 of ? entries", "entries")
+
+
+def test_a_daily_diary_kept_twice_a_day_is_not_ahead() -> None:
+    """Issue 13: 11 entries over 5 of 6 days read "11 of 6" and 183%; it is 5 of 6 days."""
+    p = period("2026-11-12", "2026-11-17", last_session="2026-11-11")
+    records = [homework("diary", "2026-11-11", "daily", track={"type": "mood"})]
+    for day in ("12", "12", "13", "13", "14", "14", "15", "15", "16", "16", "16"):
+        records.append(rec("mood", f"2026-11-{day}", mood=5))
+    row = rows(records, p)["diary"]
+    assert (row.done_text, row.entry_count, row.days_practised) == ("5 of 6 days", 11, 5)
+    assert row.pacing.strip == [1, 1, 1, 1, 1, 0]  # pacing in days: one mark a day done
+
+
+def test_n_a_day_counts_a_day_when_it_has_n_entries() -> None:
+    records = [homework("twice", "2026-11-11", "2/day", track={"type": "mood"})]
+    records += [rec("mood", "2026-11-12", mood=5), rec("mood", "2026-11-12", mood=6)]
+    records += [rec("mood", "2026-11-13", mood=5)]  # one of two: not done
+    records += [rec("mood", "2026-11-14", mood=5) for _ in range(3)]  # more is still one day
+    row = rows(records)["twice"]
+    assert (row.expected, row.done, row.entry_count, row.days_practised) == (7, 2, 6, 3)
+    assert row.done_text == "2 of 7 days"
+
+
+def test_weekday_homework_counts_monday_to_friday_days() -> None:
+    records = [homework("wd", "2026-11-11", "weekdays", track={"type": "mood"})]
+    # Thu 12, Fri 13, Sat 14 (not expected, not counted in days), Mon 16
+    records += [rec("mood", f"2026-11-{d}", mood=5) for d in ("12", "13", "14", "16")]
+    row = rows(records)["wd"]
+    assert (row.expected, row.done, row.entry_count) == (5, 3, 4)
+    assert row.done_text == "3 of 5 days"
+
+
+def test_week_and_once_homework_count_entries() -> None:
+    records = [homework("w", "2026-11-11", "3/week", track={"type": "practice"})]
+    records += [rec("practice", "2026-11-12"), rec("practice", "2026-11-12")]
+    row = rows(records)["w"]
+    assert (row.unit, row.done, row.days_practised, row.done_text) == (
+        "entries",
+        2,
+        1,
+        "2 of 3 entries",
+    )
 
 
 # -- which homework appear ------------------------------------------------------------------
@@ -326,7 +370,7 @@ def test_pacing_of_a_homework_set_mid_period_is_not_mostly_at_the_end() -> None:
         *[rec("sleep", d) for d in ("2026-11-16", "2026-11-17", "2026-11-18")],
     ]
     row = rows(records)["h"]
-    assert row.done_text == "3 of 3"
+    assert row.done_text == "3 of 3 days"
     assert row.pacing.label == "too short to judge"
     assert row.pacing.strip == [0, 0, 0, 0, 1, 1, 1]  # still the whole period
     assert row.pacing.active == [False, False, False, False, True, True, True]
@@ -339,14 +383,15 @@ def test_pacing_of_a_homework_due_early_is_not_mostly_at_the_start() -> None:
         rec("sleep", "2026-11-13"),
     ]
     row = rows(records)["h"]
-    assert row.done_text == "2 of 2"
+    assert row.done_text == "2 of 2 days"
     assert row.pacing.label == "too short to judge"
     assert row.pacing.active == [True, True, False, False, False, False, False]
 
 
 def test_pacing_is_judged_at_the_due_date_not_the_period_end() -> None:
     # 14-day period, homework due 18 Nov (active 12–18, 7 days): 4 of 5 entries on its last
-    # two days is the "night before" pattern, though the period runs on to 25 Nov.
+    # two days is the "night before" pattern, though the period runs on to 25 Nov. Daily
+    # homework is paced in days: 12, 17 and 18 Nov, two of the three days at the end.
     long = period("2026-11-12", "2026-11-25", last_session="2026-11-11")
     dates = ("2026-11-12", "2026-11-17", "2026-11-17", "2026-11-18", "2026-11-18")
     records = [
@@ -355,7 +400,7 @@ def test_pacing_is_judged_at_the_due_date_not_the_period_end() -> None:
     ]
     p = rows(records, long)["h"].pacing
     assert p.label == "mostly at the end"
-    assert (p.first_two_share, p.last_two_share, p.even_share) == (0.2, 0.8, 0.29)
+    assert (p.first_two_share, p.last_two_share, p.even_share) == (0.33, 0.67, 0.29)
     assert len(p.strip) == 14 and p.active == [True] * 7 + [False] * 7
 
 

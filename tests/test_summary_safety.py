@@ -156,3 +156,46 @@ def test_an_explicit_since_can_widen_the_window_but_never_narrow_it() -> None:
     # 20d: its previous period starts 8 Oct, wider than the default: 1 Nov is listed too.
     wide = build_report(f, resolve_period(f.records, since="20d", settings=f.settings)).to_data()
     assert [e["date"] for e in wide["safety"]["entries"]] == ["2026-11-01", "2026-11-06"]
+
+
+# -- the neutral line when nothing is listed (issue 13) -------------------------------------
+
+
+def _latest(records: list[Record]) -> list[str]:
+    from interim.summary.safety import latest_risk
+
+    notice = safety_notice(records, P, settings())
+    return [r.text for r in latest_risk(records, notice, P.end)]
+
+
+def test_the_latest_form_is_named_when_nothing_is_listed() -> None:
+    records = [
+        phq9("2026-10-01", item9(0)),
+        phq9("2026-11-15", item9(0)),
+        gad7("2026-11-16", [1] * 7),
+    ]
+    assert _latest(records) == ["PHQ-9 item 9: 0 on 15 Nov, the latest form"]
+    assert _latest([phq9("2025-06-01", item9(0))]) == [
+        "PHQ-9 item 9: 0 on 1 Jun 2025, the latest form"
+    ]
+
+
+def test_no_neutral_line_beside_the_notice_nor_for_a_private_form() -> None:
+    assert _latest([phq9("2026-11-15", item9(2))]) == []  # the notice says it, never replaced
+    assert _latest([phq9("2026-11-15", item9(0), private=True)]) == []
+    assert _latest([gad7("2026-11-16", [1] * 7)]) == []  # no form holds a risk item
+    assert _latest([phq9("2026-11-20", item9(0))]) == []  # after the report date
+
+
+def test_the_report_and_summary_carry_the_line_outside_the_alert(run_cli) -> None:
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parent.parent / "example-folder"
+    line = "PHQ-9 item 9: 0 on 17 Nov, the latest form"
+    html = run_cli(["report", str(example), "-o", "-"]).stdout
+    assert (
+        f'<aside class="meta safety-latest" aria-label="Latest risk answer">\n<p>{line}</p>' in html
+    )
+    assert 'class="interim-safety' not in html.split(line)[0].split("<body>")[1]
+    assert line in run_cli(["report", str(example), "--format", "md", "-o", "-"]).stdout
+    assert line in run_cli(["summary", str(example)]).stdout

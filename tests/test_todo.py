@@ -48,11 +48,11 @@ def test_todo_in_the_terminal(folder: Path, run_cli) -> None:
     assert "Today: Sun 15 Nov 2026" in out
     assert "Next session: Wed 18 Nov 2026 at 17:30 (session 7), in 3 days" in out
     assert "Mood diary [2026-11-11-mood-diary]" in out
-    # 12–15 Nov: four days so far, four entries (a private one is still practice done);
-    # seven days to the due date.
-    assert "done 4 of 4 expected so far, on 4 days (7 by the due date)" in out
-    # 2/week over 4 days: 8/7 rounds to 1; over 14 days to the due date: 4.
-    assert "done 1 of 1 expected so far, on 1 day (4 by the due date)" in out
+    # Daily: counted in days. 12–15 Nov: four days so far, four entries (a private one is
+    # still practice done); seven days to the due date.
+    assert "done 4 of 4 days so far, 4 entries; 7 days by the due date" in out
+    # 2/week: counted in entries. Over 4 days: 8/7 rounds to 1; over 14 days: 4.
+    assert "done 1 of 1 entry so far, on 1 day; 4 entries by the due date" in out
     assert "Read the handout" not in out  # done homework is not open
     due = out.split("Due before the next session:")[1].split("Today's diary:")[0]
     assert "Mood diary" in due and "Thought records" not in due  # due after the session
@@ -72,6 +72,16 @@ def test_open_homework_and_today(folder: Path) -> None:
     assert [t.title for t in todo.due_before_next] == ["Mood diary", "Thought records"]
     mood = todo.tasks[0]
     assert (mood.done, mood.expected_so_far, mood.expected_total) == (4, 7, 7)
+    assert (mood.unit, mood.entries) == ("days", 4)
+
+
+def test_todo_counts_a_twice_kept_diary_in_days(folder: Path, run_cli) -> None:
+    """Issue 13: a second entry on a day is not a day ahead."""
+    _record(folder, "records/2026-11-14-mood-2.md", type="mood", date="2026-11-14", mood=6)
+    _record(folder, "records/2026-11-15-mood-2.md", type="mood", date="2026-11-15", mood=6)
+    out = run_cli(["todo", str(folder)]).output
+    assert "done 4 of 4 days so far, 6 entries; 7 days by the due date" in out
+    assert "Wed 18 Nov 2026: Mood diary (done 4 of 7 days)" in out
 
 
 def test_an_empty_folder(tmp_path: Path, run_cli) -> None:

@@ -301,3 +301,55 @@ def test_every_built_in_type_can_be_described(name: str, run_cli: RunCli, tmp_pa
     assert result.exit_code == 0
     for field in builtin_types()[name].fields:
         assert f"  {field} (" in result.stdout
+
+
+# -- optional fields (issue 13) -------------------------------------------------------------
+
+
+def test_optional_is_read_and_conflicts_with_required() -> None:
+    rtype, diags = parse(
+        URGE.replace("    better: lower\n", "    better: lower\n    optional: true\n")
+    )
+    assert not diags and rtype is not None
+    assert rtype.fields["strength"].optional and not rtype.fields["acted"].optional
+    both = URGE.replace("    required: true\n", "    required: true\n    optional: true\n")
+    rtype, diags = parse(both)
+    assert [d.code for d in diags] == ["IM910"]
+    assert "both `required` and `optional`" in diags[0].message
+    assert rtype is not None and not rtype.fields["acted"].optional  # required wins
+
+
+def test_the_sleep_diary_optional_fields() -> None:
+    sleep = builtin_types()["sleep"]
+    optional = [n for n, s in sleep.fields.items() if s.optional]
+    assert optional == ["naps_minutes", "caffeine", "alcohol", "medication"]
+    # Everything the sleep arithmetic (TIB, TST, SE) needs stays needed.
+    for name in ("bedtime", "lights_out", "minutes_to_sleep", "minutes_awake", "final_wake"):
+        assert not sleep.fields[name].optional
+
+
+def test_a_folder_type_without_the_key_warns_as_before(
+    tmp_path: Path, write: Write, run_cli: RunCli
+) -> None:
+    write(tmp_path, "types/urge.yaml", URGE)
+    write(tmp_path, "u.md", "---\ntype: urge\ndate: 2026-11-20\nstrength:\nacted: true\n---\n")
+    result = run_cli(["check", str(tmp_path)])
+    assert "warning IM202 `strength` is not filled in yet" in result.output
+    optional = URGE.replace("    better: lower\n", "    better: lower\n    optional: true\n")
+    write(tmp_path, "types/urge.yaml", optional)
+    result = run_cli(["check", str(tmp_path)])
+    assert "IM202" not in result.output, result.output
+
+
+def test_types_and_the_scaffold_say_which_fields_are_optional(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    out = run_cli(["types", "sleep", "--folder", str(tmp_path)]).output
+    assert "caffeine (integer, optional)" in out and "bedtime (time, required)" in out
+    assert "lights_out (time):" in out  # neither: best filled in
+    made = run_cli(
+        ["new", "sleep", "--folder", str(tmp_path), "--no-input", "--date", "2026-11-20"]
+    )
+    text = Path(made.output.strip()).read_text(encoding="utf-8")
+    assert "caffeine:  # Caffeinated drinks the day before. [0–50] (optional)" in text
+    assert "bedtime:  # What time you got into bed.\n" in text

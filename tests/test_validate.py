@@ -96,9 +96,35 @@ def test_every_spelling_of_empty_is_im202_and_none(empty: str, check_text: Check
 
 
 def test_empty_text_field_is_im202(check_text: CheckText) -> None:
-    result = check_text(mood("situation: ''"))
+    result = check_text("---\ntype: goal\ntitle: ''\nset: 2026-11-20\n---\n")
     assert result.codes == ["IM202"]
-    assert result.fields["situation"] is None
+    assert result.fields["title"] is None
+
+
+def test_empty_optional_field_is_fine_and_silent(check_text: CheckText) -> None:
+    """Issue 13: `optional: true` in the type (a mood's situation) — empty says nothing."""
+    for empty in ("situation: ''", "situation:", "situation: ~"):
+        result = check_text(mood(empty))
+        assert result.codes == []
+        assert result.fields["situation"] is None
+
+
+SLEEP = (
+    "---\ntype: sleep\ndate: 2026-11-20\n{bedtime}lights_out: 23:40\nminutes_to_sleep: 20\n"
+    "awakenings: 1\nminutes_awake: 10\nfinal_wake: 06:30\nout_of_bed: 07:00\nquality: 3\n"
+    "naps_minutes:\ncaffeine:\nalcohol:\nmedication:\n---\n"
+)
+
+
+def test_a_sleep_entry_with_its_optional_fields_empty_gives_no_warning(
+    check_text: CheckText,
+) -> None:
+    assert check_text(SLEEP.format(bedtime="bedtime: 23:15\n")).codes == []
+
+
+def test_a_sleep_entry_without_its_bedtime_does(check_text: CheckText) -> None:
+    assert check_text(SLEEP.format(bedtime="bedtime:\n")).codes == ["IM202"]  # empty
+    assert check_text(SLEEP.format(bedtime="")).codes == ["IM201"]  # missing: an error
 
 
 def test_empty_required_field_is_a_warning_not_an_error(check_text: CheckText) -> None:
@@ -469,3 +495,69 @@ def test_homework_serving_an_unknown_goal_is_im305(tmp_path: Path, write: Write)
         tmp_path, "h.md", HOMEWORK.replace("frequency: daily\n", "frequency: daily\ngoal: nope\n")
     )
     assert [c for c, *_ in folder_codes(tmp_path)] == ["IM305"]
+
+
+# -- several labels in one (IM224, issue 13) ------------------------------------------------
+
+
+def test_a_comma_in_an_emotion_is_im224_at_the_item(check_text: CheckText) -> None:
+    result = check_text(mood("emotions:", "  - sad, tired", "  - calm"))
+    d = result.only("IM224")
+    assert (d.line, d.col) == (5, 5) and "`emotions[1]` holds 2 labels" in d.message
+    assert result.fields["emotions"] == ["sad, tired", "calm"]  # kept as written
+
+
+def test_a_comma_in_free_text_lists_is_never_im224(check_text: CheckText) -> None:
+    text = (
+        "---\ntype: thought-record\ndate: 2026-11-20\nevidence_for:\n  - late, again\n"
+        "evidence_against:\n  - Aisha laughed, and asked me along\n---\n"
+    )
+    assert "IM224" not in check_text(text).codes
+
+
+def test_labels_is_for_lists_and_text_only() -> None:
+    from interim.load.yaml.events import load_yaml
+    from interim.types.language import parse_type
+
+    text = "fields:\n  n:\n    kind: integer\n    labels: true\n    description: A count.\n"
+    tree, _ = load_yaml(text, "types/x.yaml")
+    assert tree is not None
+    rtype, diags = parse_type(tree, "types/x.yaml", "x")
+    assert [d.code for d in diags] == ["IM910"] and "`labels` is for a list" in diags[0].message
+    assert rtype is not None and not rtype.fields["n"].labels
+
+
+# -- Obsidian's date-time in `date:` (issue 13) -----------------------------------------------
+
+
+def test_obsidians_date_time_gives_the_date_and_the_time(check_text: CheckText) -> None:
+    result = check_text(
+        mood("mood: 4", "anxiety: 3").replace("date: 2026-11-20", "date: 2026-11-20T21:30")
+    )
+    assert result.codes == []
+    assert result.record is not None
+    assert (result.record.date, result.record.time) == (dt.date(2026, 11, 20), dt.time(21, 30))
+
+
+def test_a_date_time_and_a_time_that_agree_are_fine(check_text: CheckText) -> None:
+    text = mood('time: "21:30"', "mood: 4", "anxiety: 3").replace(
+        "date: 2026-11-20", 'date: "2026-11-20T21:30:00"'
+    )
+    result = check_text(text)
+    assert result.codes == [] and result.record is not None
+    assert result.record.time == dt.time(21, 30)
+
+
+def test_a_date_time_and_a_time_that_disagree_are_an_error(check_text: CheckText) -> None:
+    text = mood('time: "22:00"', "mood: 4", "anxiety: 3").replace(
+        "date: 2026-11-20", "date: 2026-11-20T21:30"
+    )
+    d = check_text(text).only("IM206")
+    assert d.message == "`date` says 21:30 but `time` says 22:00" and (d.line, d.col) == (3, 7)
+
+
+def test_a_date_time_with_an_impossible_part_says_which(check_text: CheckText) -> None:
+    result = check_text(mood("mood: 4").replace("date: 2026-11-20", "date: 2026-02-30T21:30"))
+    assert "IM206" in result.codes and "not a real date" in result.only("IM206").message
+    result = check_text(mood("mood: 4").replace("date: 2026-11-20", "date: 2026-11-20T24:30"))
+    assert result.only("IM207").col == 18  # at the time, inside the value

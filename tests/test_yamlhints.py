@@ -48,3 +48,16 @@ def test_curly_quoted_values_are_recognised() -> None:
     assert curly_quoted("\u201c21:30\u201d")
     assert not curly_quoted('"21:30"')
     assert not curly_quoted("21:30")
+
+
+def test_a_tab_before_a_key_of_its_own_says_delete_it() -> None:
+    """Issue 13: "replace the tab with spaces" still breaks a top-level key."""
+    found = explain("type: mood\n\tmood: 4\nanxiety: 3", 1)
+    assert found is not None and found[:2] == (1, 0)
+    assert found[3] == "delete the tab: a key of its own starts at the left edge of the line"
+
+
+def test_a_tab_inside_a_list_or_mapping_says_use_spaces() -> None:
+    for text in ("type: mood\nemotions:\n\t- sad", "type: checkin\ngoals:\n\tsleep: 4"):
+        found = explain(text, 2)
+        assert found is not None and found[3].endswith("replace the tab with spaces"), text

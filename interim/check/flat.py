@@ -194,7 +194,7 @@ def _inline_kind(spec: FieldSpec, text: str) -> Any:
         return _NO
     kind = spec.kind
     if kind == "text":
-        return text
+        return _NO if spec.labels and "," in text else text  # IM224 is the tree path's
     if kind in _WHOLE:
         if not _INT.match(text):
             return _NO

@@ -5,6 +5,7 @@ diagnostic; nothing here raises on user data."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from itertools import pairwise
 from typing import Any
 
@@ -39,11 +40,57 @@ def validate_record(
         if spec is None:
             _unknown_field(key, entry.key_line, entry.key_col, rtype, ctx)
             continue
+        if key == "date" and (stamp := _date_time(entry.value, ctx)) is not None:
+            fields["date"], fields["_stamp"] = stamp  # the time is settled below
+            continue
         value = _read(spec, entry.value, ctx, key)
         if not is_missing(value):
             fields[key] = value
+    if "_stamp" in fields:
+        _stamp_time(fields, front, ctx)
     _required(rtype, front, ctx)
     return make_record(rtype, fields, positions, path, stem, ctx)
+
+
+# Obsidian's date-time property (issue 13): `date: 2026-11-20T21:30` (seconds optional).
+_DATE_TIME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})T(\d{1,2}:\d{2})(?::\d{2})?\Z")
+
+
+def _date_time(node: Any, ctx: Context) -> tuple[Any, Any] | None:
+    """(date, time) of a `date:` written as Obsidian's date-time, or None for any other
+    value (read as a date, as always). A part that is not valid is said as for `date:` and
+    `time:` (and is then missing)."""
+    if not isinstance(node, Scalar):
+        return None
+    m = _DATE_TIME.match(node.text.strip())
+    if m is None:
+        return None
+    day = convert(COMMON["date"], Scalar(m[1], None, node.line, node.col), ctx, "date")
+    col = node.col + m.start(2) + (1 if node.style else 0)
+    time = convert(COMMON["time"], Scalar(m[2], None, node.line, col), ctx, "date")
+    return (None if is_missing(day) else day, None if is_missing(time) else time)
+
+
+def _stamp_time(fields: dict[str, Any], front: Mapping, ctx: Context) -> None:
+    """The time in `date:` is the entry's time when `time:` is absent or empty; when both
+    are written they must agree (which one is right cannot be guessed)."""
+    stamp = fields.pop("_stamp")
+    if fields.get("date") is None:
+        fields.pop("date", None)
+    if stamp is None:
+        return
+    written = fields.get("time")
+    if written is None:
+        fields["time"] = stamp
+    elif written != stamp:
+        node = front.entries["date"].value
+        ctx.error(
+            "IM206",
+            node,
+            f"`date` says {stamp:%H:%M} but `time` says {written:%H:%M}",
+            f"keep one time: write date: {fields.get('date') or 'YYYY-MM-DD'} and time: "
+            f'"{written:%H:%M}", or make them agree',
+        )
 
 
 def _remember(positions: dict[str, tuple[int, int]], key: str, node: Any) -> None:
@@ -80,6 +127,8 @@ def _record_type(front: Mapping, types: dict[str, RecordType], ctx: Context) -> 
 def _read(spec: FieldSpec, node: Any, ctx: Context, key: str) -> Any:
     # `mood: ""` is as empty as `mood:`, whatever the kind: not filled in yet, never an error.
     if isinstance(node, Scalar) and (node.is_null() or not node.text.strip()):
+        if spec.optional:  # left empty on purpose: fine, and nothing to say (issue 13)
+            return None
         if node.is_null() and node.text:  # `~` or `null`: YAML's words for "empty"
             ctx.error(
                 "IM202",

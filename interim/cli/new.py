@@ -35,10 +35,17 @@ from interim.cli.group import (
     is_flag=True,
     help="Also tell Obsidian the kind of each field (.obsidian/types.json).",
 )
+@click.option(
+    "--capture",
+    is_flag=True,
+    help="Add the capture templates (capture/) to a folder set up before them.",
+)
 @click.option("--no-input", is_flag=True, help="Ask nothing (no crisis contacts question).")
-def init(folder: Path | None, obsidian: bool, no_input: bool) -> None:
+def init(folder: Path | None, obsidian: bool, capture: bool, no_input: bool) -> None:
     """Make a records folder: sessions/, homework/, records/, questionnaires/, goals/,
-    types/, templates/, an interim.yaml listing every setting, a README and a .gitignore.
+    types/, templates/, an interim.yaml listing every setting, a README and a .gitignore,
+    and capture/: a template per record type for writing entries in Obsidian or any
+    editor (docs/phone.md).
 
     Only what is missing is created; nothing is ever overwritten, so running it again is
     safe. Each path written is printed."""
@@ -49,7 +56,7 @@ def init(folder: Path | None, obsidian: bool, no_input: bool) -> None:
     contacts = ""
     if settings_missing(root) and not no_input and sys.stdin.isatty():
         contacts = ask_contacts(console())
-    for line in init_folder(root, contacts, obsidian).lines(root):
+    for line in init_folder(root, contacts, obsidian, capture=capture).lines(root):
         click.echo(line)
 
 
@@ -77,21 +84,27 @@ def new_command(
     """Write a new record of TYPE (mood, sleep, phq9, homework, ...) and print its path.
 
     In a terminal it asks for each field, with its description and range, and re-asks when
-    an answer is not valid; Enter leaves a field empty. Before `day_start` (04:00) the date
+    an answer is not valid; Enter leaves a field empty. In a folder not set up with
+    `interim init`, it first asks whether to set it up. Before `day_start` (04:00) the date
     is yesterday's. An existing file is never overwritten: the name gets -2, -3, ..."""
     # Imported here, not at the top: `interim --help` stays fast.
+    from interim.commands.init import offer_init, settings_missing
     from interim.commands.new import check_lines, plan_new, write_record
     from interim.commands.prompts import ask_new
     from interim.settings import checked_settings
 
     root = root_of(folder)
+    interactive = not no_input and sys.stdin.isatty()
+    if interactive and settings_missing(root):
+        for line in offer_init(root, console()):
+            click.echo(line)
     types = folder_types(root)
     settings = checked(lambda: checked_settings(root))[0]
     plan = plan_new(root, type_name, settings, types, date_text, time_text)
     if instrument is not None:
         _instrument(plan.rtype.name, instrument, plan.values, types)
     values = dict(plan.values)
-    if not no_input and sys.stdin.isatty():
+    if interactive:
         values = ask_new(plan, load_or_stop(root, quiet=True), console())
     path = write_record(plan, values)
     click.echo(str(path))

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from interim.atomic import OutputNotWritten
-from interim.commands.new import write_exclusive
+from interim.commands.capture import write_capture
+from interim.commands.new import create_new
 from interim.commands.prompts import Console
 from interim.load.yaml import emit
 from interim.settings import SETTINGS_FILE, SPEC, SettingValue
@@ -56,13 +57,30 @@ def ask_contacts(console: Console) -> str:
     return console.ask("Crisis contacts: ").strip()
 
 
+def offer_init(root: Path, console: Console) -> list[str]:
+    """`new` in a folder `init` did not make (no interim.yaml), in a terminal: ask whether
+    to set it up there first (issue 13), rather than leave `records/` wherever it was run.
+    Returns the paths written (none when the answer is no)."""
+    console.echo(f"{root} has no {SETTINGS_FILE}: it was not set up with `interim init`.")
+    answer = console.ask("Set it up here first (folders, settings, a README)? [y/N] ")
+    if answer.strip().lower() not in ("y", "yes"):
+        console.echo("Writing the record here anyway.")
+        return []
+    result = init_folder(root, ask_contacts(console))
+    return [str(root) if rel == "./" else str(root / rel) for rel in result.written]
+
+
 def init_folder(
     root: Path,
     crisis_contacts: str = "",
     obsidian: bool = False,
     types: dict[str, RecordType] | None = None,
+    capture: bool = False,
 ) -> InitResult:
+    """Make what is missing. The capture templates (interim.commands.capture) come with a
+    new folder (one without interim.yaml yet), or with `capture=True` (`init --capture`)."""
     result = InitResult()
+    capture = capture or not (root / SETTINGS_FILE).exists()
     try:
         if not root.exists():
             root.mkdir(parents=True, mode=0o700)
@@ -81,26 +99,17 @@ def init_folder(
     for rel, make in files.items():
         if _create(root / rel, make):
             result.written.append(rel)
-    if obsidian:
-        if types is None:
-            types = load_types(root)[0]
+    if (obsidian or capture) and types is None:
+        types = load_types(root)[0]
+    if capture and types is not None:
+        write_capture(root, types, result, obsidian or (root / ".obsidian").is_dir())
+    if obsidian and types is not None:
         _obsidian(root, types, result)
     return result
 
 
 def _create(path: Path, make: Any) -> bool:
-    """Create the file unless something already has the name (the exclusive open decides,
-    so a file that appears meanwhile is still never overwritten)."""
-    if path.exists() or path.is_symlink():
-        return False
-
-    try:
-        write_exclusive(path, make())
-    except FileExistsError:
-        return False
-    except OSError as exc:
-        raise OutputNotWritten(path, exc) from exc
-    return True
+    return create_new(path, make)
 
 
 # -- interim.yaml --------------------------------------------------------------------------

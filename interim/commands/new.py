@@ -1,6 +1,7 @@
 """`interim new`: a record file from its type's scaffold. Every field is present, the ones
 to fill are left empty (so `check` says "not filled in yet" and nothing made up ever enters
-an average), each with its one-line hint as a YAML comment. A file is never overwritten: an
+an average; a field marked "(optional)" may stay empty without a word), each with its
+one-line hint as a YAML comment. A file is never overwritten: an
 existing name gets `-2`, `-3`, …, created with an exclusive open, owner-only.
 
 `interim init` lives in `interim.commands.init`; the questions asked in a terminal in
@@ -12,6 +13,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -136,14 +138,20 @@ def _parse_time(text: str) -> dt.time:
 # -- the file's text -----------------------------------------------------------------------
 
 
-def render(plan: Plan, values: dict[str, Any]) -> str:
-    """The record: front matter with every field (hints as comments), then an empty body."""
+def render(plan: Plan, values: dict[str, Any], stamp: tuple[str, str | None] | None = None) -> str:
+    """The record: front matter with every field (hints as comments), then an empty body.
+    `stamp`, for a capture template (interim.commands.capture): the date's and the time's
+    text as written (`"{{date}}"`, or "" to leave empty), None for no time line."""
     rtype = plan.rtype
     lines = ["---", f"type: {rtype.name}"]
     if rtype.dated:
-        lines.append(f"date: {plan.date.isoformat()}")
+        day = plan.date.isoformat() if stamp is None else stamp[0]
+        lines.append(_raw("date", day, COMMON["date"].hint() if stamp is not None else ""))
     if rtype.name == "session":  # "now" is never a session's time: asked, or left to fill
         lines.append(_line("time", values.get("time"), SESSION_TIME.hint()))
+    elif stamp is not None:
+        if stamp[1] is not None:
+            lines.append(_raw("time", stamp[1], COMMON["time"].hint()))
     elif _writes_time(plan):
         lines.append(_line("time", plan.time, COMMON["time"].hint()))
     measure = measures_of(plan.types).get(str(values.get("instrument") or ""))
@@ -200,13 +208,17 @@ def _item_wording(instrument: Any, measures: dict[str, Measure]) -> list[str]:
 
 
 def _line(name: str, value: Any, hint: str) -> str:
-    text = emit.inline(value)
+    return _raw(name, emit.inline(value), hint)
+
+
+def _raw(name: str, text: str, hint: str) -> str:
     head = f"{name}: {text}" if text else f"{name}:"
     return f"{head}  # {emit.comment(hint)}" if hint else head
 
 
 def _field_lines(name: str, spec: FieldSpec, value: Any) -> list[str]:
-    hint = spec.hint()
+    # "(optional)": may stay empty, silently; every other empty field is "not filled in yet".
+    hint = spec.scaffold_hint()
     if spec.kind == "record list" and isinstance(value, list) and value:
         return [f"{name}:  # {emit.comment(hint)}"] + [f"  - {emit.inline(row)}" for row in value]
     if spec.kind == "record list":  # an example row shows the shape, as a comment
@@ -314,6 +326,20 @@ def create_unique(folder: Path, stem: str, suffix: str, text: str) -> Path:
             raise OutputNotWritten(path, exc) from exc
         return path
     raise InterimError(f"{folder} already holds {_MAX_COPIES} files named {stem}…")
+
+
+def create_new(path: Path, make: Callable[[], str]) -> bool:
+    """Create the file unless something already has the name (the exclusive open decides,
+    so a file that appears meanwhile is still never overwritten)."""
+    if path.exists() or path.is_symlink():
+        return False
+    try:
+        write_exclusive(path, make())
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise OutputNotWritten(path, exc) from exc
+    return True
 
 
 def write_exclusive(path: Path, text: str) -> None:

@@ -2,12 +2,17 @@
 
 Each answer is read by the same field kinds `interim check` uses (`interim.types.kinds` on a
 Scalar), so a value accepted here is never refused later, and a refused one is re-asked with
-the same reason check would give. Enter leaves a field empty. No click here: the command
+the same reason check would give, in words rather than file syntax ("write the time, for
+example 23:30"). An obvious answer is read and echoed for a yes ("7 → 07:00?"). Enter leaves a
+field empty. A list of labels (emotions) splits `sad, tired` in two. A record list's `after`
+ratings (a thought record's emotions) are asked once the rest is answered, as the worksheet
+is filled in: the re-rating comes after the balanced thought. No click here: the command
 line passes in how to ask and how to print (`Console`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +39,11 @@ _HOW = {
     "instrument": "phq9, gad7, …: `interim measures` lists them",
 }
 _ITEM = FieldSpec("item", "integer", "An answer, 0–3.", min=0, max=3)
+_AFTER = "after"  # a record list's re-rating, asked at the end (see the module's docstring)
+# Obvious answers, read for a yes: `7` or `730` or `7.30` for a time, `y` for yes, `7/10`.
+_HOUR = re.compile(r"(\d{1,2})(?:[.h]?(\d{2}))?\Z")
+_YES, _NO = frozenset({"y", "yep", "yeah", "ja", "oui", "si"}), frozenset({"n", "nope", "nah"})
+_OUT_OF = re.compile(r"(\d+)\s*/\s*(\d+)\Z")
 
 
 @dataclass
@@ -74,7 +84,10 @@ def ask_record(
     """Ask every field of `rtype` in order; `values` are the answers known already (shown as
     defaults). Returns the answers (None: left empty)."""
     out = dict(values)
-    console.echo("Press Enter to leave a question empty: you can fill it in later in the file.")
+    console.echo(
+        "Press Enter to leave a question empty: you can fill it in later in the file "
+        "(one marked optional can stay empty)."
+    )
     if rtype.name == "questionnaire":
         return ask_questionnaire(out, console, offers)
     if rtype.name == "session":  # its time is a common field, but the one most needed
@@ -82,9 +95,26 @@ def ask_record(
         out["time"] = ask_value(SESSION_TIME, "time", console, offers, out.get("time"))
     for name, spec in rtype.fields.items():
         out[name] = _ask_field(name, spec, out.get(name), console, offers)
+    for name, spec in rtype.fields.items():
+        if spec.kind == "record list" and _AFTER in spec.fields and out.get(name):
+            _ask_after(name, spec, out[name], console, offers)
     if link_homework and offers.homework and "homework" not in rtype.fields:
         out["homework"] = _ask_homework(COMMON["homework"], "homework", console, offers)
     return out
+
+
+def _ask_after(
+    name: str, spec: FieldSpec, rows: list[dict[str, Any]], console: Console, offers: Offers
+) -> None:
+    """Each entry's `after` rating, asked last: how strong each emotion is now."""
+    console.echo("")
+    console.echo(f"Now, looking back over it: {spec.fields[_AFTER].hint()}")
+    first = next(iter(spec.fields))
+    for i, row in enumerate(rows, 1):
+        about = f" ({row[first]})" if row.get(first) is not None else ""
+        value = ask_value(spec.fields[_AFTER], f"{name} {i} after{about}", console, offers)
+        if value is not None:
+            row[_AFTER] = value
 
 
 def _ask_field(name: str, spec: FieldSpec, default: Any, console: Console, offers: Offers) -> Any:
@@ -105,11 +135,16 @@ def ask_value(
 ) -> Any:
     """One value, re-asked with the reason until it is valid or left empty."""
     how = _HOW.get(spec.kind, "")
-    needed = "needed" if spec.required else ""
-    extra = "; ".join(x for x in (how, needed) if x)
+    extra = "; ".join(x for x in (how, _need(spec)) if x)
     console.echo(spec.hint() + (f" ({extra})" if extra else ""))
     shown = f" [{_show(default)}]" if default is not None else ""
     return _until_accepted(spec, label, f"{label}{shown}: ", console, offers, default)
+
+
+def _need(spec: FieldSpec) -> str:
+    """`needed` (the key must be there), `optional` (fine left empty) or nothing (best filled
+    in: left empty, `check` reminds you)."""
+    return "needed" if spec.required else "optional" if spec.optional else ""
 
 
 def _until_accepted(
@@ -124,7 +159,35 @@ def _until_accepted(
         value, problem = read_answer(spec, text, label, offers)
         if problem is None:
             return value
+        reading = obvious(spec, text)
+        if reading is not None:
+            value, problem = read_answer(spec, reading, label, offers)
+            if problem is None and _confirmed(console, f"  {text.strip()} → {reading}? [Y/n] "):
+                return value
+            if problem is None:
+                continue
         console.echo(f"  Not accepted: {problem}")
+
+
+def _confirmed(console: Console, question: str) -> bool:
+    return console.ask(question).strip().lower() in ("", "y", "yes")
+
+
+def obvious(spec: FieldSpec, text: str) -> str | None:
+    """The plain reading of an answer a person means but the file would refuse: `7` is
+    07:00 for a time, `y` is yes, `7/10` is 7 on a 0–10 scale. None when there is none."""
+    typed = text.strip().lower()
+    if spec.kind == "time":
+        m = _HOUR.match(typed)
+        if m and int(m[1]) < 24 and (m[2] is None or int(m[2]) < 60):
+            return f"{int(m[1]):02d}:{m[2] or '00'}"
+    if spec.kind == "boolean" and typed in _YES | _NO:
+        return "yes" if typed in _YES else "no"
+    if spec.kind in ("scale", "integer"):
+        m = _OUT_OF.match(typed)
+        if m and spec.max is not None and int(m[2]) == spec.max:
+            return m[1]
+    return None
 
 
 def read_answer(
@@ -139,8 +202,29 @@ def read_answer(
     errors = [d for d in ctx.diagnostics if d.severity is Severity.ERROR]
     if is_missing(value) or errors:
         d = errors[0] if errors else ctx.diagnostics[0]
-        return None, d.message + (f". {d.hint[:1].upper()}{d.hint[1:]}" if d.hint else "")
+        how = in_words(spec) or (f"{d.hint[:1].upper()}{d.hint[1:]}" if d.hint else "")
+        return None, d.message + (f". {how}" if how else "")
     return value, None
+
+
+def in_words(spec: FieldSpec) -> str:
+    """How to answer, in words: the file's syntax (`bedtime: "23:30"`) is for files."""
+    if spec.kind == "time":
+        return "Write the time, for example 23:30 or 11:30 pm"
+    if spec.kind == "date":
+        return "Write the date as year-month-day, for example 2026-11-20"
+    if spec.kind == "boolean":
+        return "Type yes or no"
+    if spec.kind == "choice" and spec.choices:
+        return "Type one of: " + ", ".join(spec.choices)
+    if spec.kind in ("integer", "scale", "minutes", "number") and spec.max is not None:
+        low = 0 if spec.min is None else spec.min
+        return f"Type a number from {low:g} to {spec.max:g}"
+    if spec.kind in ("integer", "scale", "minutes", "number"):
+        return "Type a number"
+    if spec.kind == "frequency":
+        return "Type once, daily, weekdays, or times a week or a day, for example 3/week"
+    return ""
 
 
 def _show(value: Any) -> str:
@@ -175,15 +259,27 @@ def _ask_homework(spec: FieldSpec, label: str, console: Console, offers: Offers)
 def _ask_list(name: str, spec: FieldSpec, console: Console, offers: Offers) -> Any:
     item = spec.items or FieldSpec(name, "text", spec.description)
     console.echo("")
-    console.echo(f"{spec.hint()} (one per line; an empty line ends the list)")
+    optional = "optional; " if spec.optional else ""
+    console.echo(f"{spec.hint()} ({optional}one per line; an empty line ends the list)")
     if item.choices:
         console.echo("Choices: " + ", ".join(item.choices))
+    if spec.labels:
+        console.echo("Several on one line are fine, with commas between: sad, tired")
     values: list[Any] = []
     while True:
-        value = _ask_item(item, f"{name} {len(values) + 1}", console, offers)
-        if value is None:
+        label = f"{name} {len(values) + 1}"
+        text = console.ask(f"{label}: ")
+        if not text.strip():
             return values or None
-        values.append(value)
+        parts = [p.strip() for p in text.split(",") if p.strip()] if spec.labels else [text]
+        read = [read_answer(item, part, label, offers) for part in parts]
+        problems = [problem for _, problem in read if problem is not None]
+        if problems:
+            console.echo(f"  Not accepted: {problems[0]}")
+            continue
+        values += [value for value, _ in read]
+        if len(parts) > 1:
+            console.echo(f"  {len(parts)} {name}: " + ", ".join(str(v) for v, _ in read))
 
 
 _NOT_APPLICABLE = ("na", "n/a")
@@ -218,7 +314,10 @@ def _ask_item(
 def _ask_rows(name: str, spec: FieldSpec, console: Console, offers: Offers) -> Any:
     """A list of entries (emotions with before/after): the first question left empty ends it."""
     console.echo("")
-    console.echo(f"{spec.hint()} (one entry at a time; leave the first question empty to end)")
+    optional = "optional; " if spec.optional else ""
+    console.echo(
+        f"{spec.hint()} ({optional}one entry at a time; leave the first question empty to end)"
+    )
     rows: list[dict[str, Any]] = []
     first = next(iter(spec.fields), None)
     while first is not None:
@@ -227,13 +326,24 @@ def _ask_rows(name: str, spec: FieldSpec, console: Console, offers: Offers) -> A
             label = f"{name} {len(rows) + 1} {sub_name}"
             if sub_name == first:
                 console.echo(sub.hint())
-                row[sub_name] = _ask_item(sub, label, console, offers)
+                row[sub_name] = _ask_label(sub, label, console, offers)
                 if row[sub_name] is None:
                     return rows or None
-            else:
+            elif sub_name != _AFTER:  # asked at the end (ask_record)
                 row[sub_name] = ask_value(sub, label, console, offers)
         rows.append({k: v for k, v in row.items() if v is not None})
     return None
+
+
+def _ask_label(spec: FieldSpec, label: str, console: Console, offers: Offers) -> Any:
+    """An entry's first answer; one label each (an emotion's name), so `anxious, ashamed`
+    is asked again, one at a time: each has its own ratings."""
+    while True:
+        value = _ask_item(spec, label, console, offers)
+        if not (spec.labels and isinstance(value, str) and "," in value):
+            return value
+        console.echo("  One at a time, please: each has its own rating. Type the first now")
+        console.echo("  and the next at the following entry.")
 
 
 def _ask_goals(name: str, spec: FieldSpec, console: Console, offers: Offers) -> Any:

@@ -1,10 +1,10 @@
 """`interim remind`: an iCalendar file (RFC 5545) with the weekly self-guided check-in as a
-repeating event with an alarm, each open homework's due date as an all-day event, and the
-next planned session.
+repeating event with an alarm, one all-day event per day that open homework is due (listing
+it), and the next planned session.
 
 Calendars sync to the cloud, so titles are neutral unless `reminders.details` is true. UIDs
-come from the records' ids (never the folder's path), so importing again updates the events
-instead of duplicating them; DTSTAMP comes from the report date, never the clock, so two
+come from the records' ids and the due dates (never the folder's path), so importing again
+updates the events instead of duplicating them; DTSTAMP comes from the report date, never the clock, so two
 exports on one day are byte-identical."""
 
 from __future__ import annotations
@@ -137,15 +137,27 @@ def _checkin(checkin: CheckinSettings, zone: Zone, today: dt.date, stamp: dt.dat
 
 
 def _homework_events(folder: Folder, stamp: dt.datetime, details: bool) -> list[Any]:
-    events = []
+    """One all-day event per due date, listing every open homework due that day (issue 13:
+    six tasks due on the session day were six identical "homework due" events). Its UID
+    comes from the date, so importing again updates that day's event."""
+    by_day: dict[dt.date, list[str]] = {}
     for hw in open_homework(folder.records):
         due = hw.get("due")
-        if not isinstance(due, dt.date):
-            continue
-        title = f"homework due: {hw.get('title') or hw.id}" if details else "homework due"
-        event = _event("homework-due", hw.id, title, stamp)
+        if isinstance(due, dt.date):
+            by_day.setdefault(due, []).append(str(hw.get("title") or hw.id))
+    events = []
+    for due, titles in sorted(by_day.items()):
+        count = f"{len(titles)} task{'' if len(titles) == 1 else 's'}"
+        if details:
+            title = f"homework due: {titles[0]}" if len(titles) == 1 else f"homework due: {count}"
+            description = "\n".join(f"- {t}" for t in titles)
+        else:  # calendars sync to the cloud: no task names unless `reminders.details`
+            title = "homework due"
+            description = f"{count} due: `interim todo` lists them"
+        event = _event("homework-due-day", due.isoformat(), title, stamp)
         event.add("dtstart", due)  # a date: an all-day event
         event.add("dtend", due + dt.timedelta(days=1))
+        event.add("description", description)
         events.append(event)
     return events
 

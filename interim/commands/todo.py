@@ -12,7 +12,7 @@ from typing import Any
 from interim.domain.model import Folder, Record
 from interim.settings import Settings
 from interim.summary.data import day_start_of, day_text, weekday
-from interim.summary.homework import Rule, done_entries, expected
+from interim.summary.homework import Rule, count_text, done_count, done_entries, expected, unit
 from interim.summary.period import Period, SessionRef, Span
 from interim.summary.profiles import BUILT_IN
 from interim.summary.queries import next_session, open_homework
@@ -29,10 +29,12 @@ class Task:
     frequency: str | None
     due: dt.date | None
     status: str | None
-    done: int
+    done: int  # in `unit`, as in the report (interim.summary.homework)
     expected_so_far: int | None  # None: the frequency could not be read
     expected_total: int | None  # over every day to `due`; None without a due date
-    days: int = 0  # distinct days with an entry: "done 53" for a diary kept twice a day
+    days: int = 0  # distinct days with an entry
+    unit: str = "entries"  # "days" for daily, weekdays and N/day homework
+    entries: int = 0  # the entries counted, shown beside a count in days
 
 
 @dataclass
@@ -84,14 +86,17 @@ def _task(hw: Record, folder: Folder, today: dt.date) -> Task:
         else None
     )
     done = done_entries(hw, rule, so_far, _scope(folder, today))
+    frequency = hw.get("frequency")
     return Task(
         id=hw.id,
         title=str(hw.get("title") or hw.id),
-        frequency=hw.get("frequency"),
+        frequency=frequency,
         due=due,
         status=hw.get("status"),
-        done=len(done),
+        done=done_count(frequency, [r.date for r in done], so_far),
         days=len({r.date for r in done if r.date is not None}),
+        unit=unit(frequency),
+        entries=len(done),
         expected_so_far=expected(hw.get("frequency"), so_far),
         expected_total=expected(hw.get("frequency"), _days(start, due)) if due else None,
     )
@@ -152,14 +157,23 @@ def _task_lines(t: Task) -> list[str]:
     detail = [t.frequency or "no frequency", f"due {_day(t.due)}" if t.due else "no due date"]
     if t.status:
         detail.append(t.status)
-    so_far = "?" if t.expected_so_far is None else str(t.expected_so_far)
-    on_days = f", on {t.days} day{'' if t.days == 1 else 's'}" if t.done else ""
-    count = f"    done {t.done} of {so_far} expected so far{on_days}"
+    count = f"    done {count_text(t.done, t.expected_so_far, t.unit)} so far{_beside(t)}"
     if t.expected_total is not None and t.expected_total != t.expected_so_far:
-        count += f" ({t.expected_total} by the due date)"
+        count += f"; {_of(t.expected_total, t.unit)} by the due date"
     return [head, f"    {', '.join(detail)}", count]
+
+
+def _beside(t: Task) -> str:
+    """Beside a count in days, the entries; beside a count in entries, the days."""
+    if t.unit == "days":
+        return f", {t.entries} entr{'y' if t.entries == 1 else 'ies'}" if t.entries else ""
+    return f", on {t.days} day{'' if t.days == 1 else 's'}" if t.done else ""
+
+
+def _of(n: int, what: str) -> str:
+    return count_text(0, n, what).partition(" of ")[2]  # "42 days", "1 entry"
 
 
 def _due(t: Task) -> str:
     assert t.due is not None
-    return f"{_day(t.due)}: {t.title} (done {t.done} of {t.expected_total if t.expected_total is not None else '?'})"
+    return f"{_day(t.due)}: {t.title} (done {count_text(t.done, t.expected_total, t.unit)})"

@@ -26,6 +26,10 @@ def describe_type(rtype: RecordType) -> str:
     needs = "date is required" if rtype.dated else "no date"
     lines.append(f"Every record also takes: type, {', '.join(common)} ({needs}).")
     lines.append(
+        "Required: the key must be there. Optional: fine left empty. Any other field left "
+        "empty is 'not filled in yet' (a warning)."
+    )
+    lines.append(
         f"Two files with the same {' and '.join(rtype.identity)} are one entry, counted once."
     )
     return "\n".join(lines)
@@ -35,7 +39,7 @@ def _field_lines(name: str, spec: FieldSpec, indent: str) -> list[str]:
     kind = spec.kind
     if spec.items is not None:
         kind = f"list of {spec.items.kind}"
-    flag = ", required" if spec.required else ""
+    flag = ", required" if spec.required else ", optional" if spec.optional else ""
     lines = [f"{indent}{name} ({kind}{flag}): {spec.hint()}"]
     if spec.items is not None and spec.items.choices:
         lines.append(f"{indent}    choices: {', '.join(spec.items.choices)}")

@@ -88,6 +88,7 @@ _TABLE: list[tuple[str, str, Severity, str]] = [
     ("IM221", "invalid-id", E, "An `id` must be text that can name a file."),
     ("IM222", "list-written-as-text", W, "A list field holds one line of text with commas in it."),
     ("IM223", "text-cut-by-comment", W, "Text after ` #` was dropped as a YAML comment."),
+    ("IM224", "several-labels-in-one", W, "An item of a list of labels holds a comma."),
     ("IM225", "implausible-date", W, "A date before 1900 or over a year after the report date."),
     # -- IM3xx: across records ------------------------------------------------------------
     ("IM301", "duplicate-id", E, "Two records share one id."),

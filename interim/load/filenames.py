@@ -26,7 +26,8 @@ SYSTEM = frozenset(
         "Thumbs.db", "ehthumbs.db", "desktop.ini", "Icon\r",
     )
 )  # fmt: skip
-TOP_ONLY = frozenset({"templates", "types"})  # the user's own templates and types (§2)
+# The user's own templates and types (§2), and the capture templates (issue 13).
+TOP_ONLY = frozenset({"templates", "types", "capture"})
 # Editor temp, backup and lock files: vim (x.md~, 4913 is its write test), emacs (#x.md#),
 # JetBrains safe-write, Office (~$x.md), LibreOffice lock, kate swap.
 TEMP = re.compile(

@@ -59,7 +59,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         "top",
         ReportContext,
-        "interim; generated_for; period; header; safety; glance; calendar; sections; "
+        "interim; generated_for; period; header; safety; safety_latest; glance; calendar; "
+        "sections; "
         "problems; private_count; profile; free_text; footer",
     ),
     Table(
@@ -79,8 +80,8 @@ TABLES: tuple[Table, ...] = (
         "homework",
         HomeworkRow,
         "id, path; title; frequency; track; goal, goal_title; assigned, due; active_days; "
-        "expected; done; done_text; days_practised; pacing; carried_over; status; confidence; "
-        "review; specifics; entries",
+        "expected; done; unit; entry_count; done_text; days_practised; pacing; carried_over; "
+        "status; confidence; review; specifics; entries",
     ),
     Table(
         "pacing",
@@ -135,7 +136,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         "course-homework",
         HomeworkPeriod,
-        "session; start, end; homework, title; set_here; expected; done; done_text; quality; stuck",
+        "session; start, end; homework, title; set_here; expected; done; unit; entry_count; "
+        "done_text; quality; stuck",
     ),
     Table(
         "mood",

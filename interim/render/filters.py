@@ -113,6 +113,15 @@ def spark(values: Sequence[Any], low: float | None = None, high: float | None = 
     return "".join(bar(v) for v in values)
 
 
+def pace(strip: Sequence[Any], active: Sequence[bool] | None = None) -> str:
+    """A homework's pacing strip for text: a bar per day it ran (a low bar for none), a
+    blank on a day it was not running (issue 13: not drawn like an active day missed)."""
+    bars = spark(strip, 0)
+    if not active:
+        return bars
+    return "".join(b if on else " " for b, on in zip(bars, active, strict=False))
+
+
 def duration(minutes: Any) -> str:
     """Minutes → "7 h 20 min", "45 min", "8 h"; None is a dash."""
     if not isinstance(minutes, int | float) or isinstance(minutes, bool):
@@ -146,6 +155,7 @@ HTML_FILTERS: dict[str, Callable[..., Any]] = {
     "signed": signed,
     "mean_places": mean_places,
     "spark": spark,
+    "pace": pace,
     "duration": duration,
     "md": md,
 }

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from interim.render.confine import read_template
-from interim.render.pdfdata import FONTS, glyph_warning, typst_data
+from interim.render.pdfdata import FONTS, glyph_warning, typst_data, user_font
 from interim.render.problems import SafetyNoticeMissing, TemplateProblem
 from interim.summary.context import ReportContext
 
@@ -59,8 +59,9 @@ class PdfOutput(NamedTuple):
 def render_pdf(context: ReportContext, root: Path | None) -> PdfOutput:
     """The report as PDF bytes. Raises TemplateProblem for a template that cannot be used,
     SafetyNoticeMissing when the notice is due and did not land on page 1."""
-    warnings = [w for w in [glyph_warning(context.to_data())] if w]
-    with typst_compiler(context, root) as (compiler, shown_as):
+    extra, problem = user_font(context.page.pdf_font, root)
+    warnings = [w for w in [problem, glyph_warning(context.to_data(), extra)] if w]
+    with typst_compiler(context, root, extra) as (compiler, shown_as):
         pdf, notes = _compile(compiler, _timestamp(context), shown_as)
         if context.safety.show:
             _check_safety(compiler, shown_as)
@@ -69,7 +70,7 @@ def render_pdf(context: ReportContext, root: Path | None) -> PdfOutput:
 
 @contextlib.contextmanager
 def typst_compiler(
-    context: ReportContext, root: Path | None
+    context: ReportContext, root: Path | None, extra_font: Path | None = None
 ) -> Iterator[tuple[typst.Compiler, str]]:
     """A Typst compiler set up for this report — the template staged alone in a temporary
     compile root, interim's fonts only, the data in `sys.inputs` — and the template's name
@@ -78,7 +79,12 @@ def typst_compiler(
     data = json.dumps(typst_data(context), ensure_ascii=False, allow_nan=False)
     with tempfile.TemporaryDirectory(prefix="interim-pdf-") as tmp:
         project = _stage(Path(tmp), source)
-        yield _compiler(project, Path(tmp) / "packages", data), shown_as
+        fonts = [str(FONTS)]
+        if extra_font is not None:  # its own folder: Typst reads font folders, not files
+            (Path(tmp) / "fonts").mkdir()
+            shutil.copyfile(extra_font, Path(tmp) / "fonts" / extra_font.name)
+            fonts.append(str(Path(tmp) / "fonts"))
+        yield _compiler(project, Path(tmp) / "packages", data, fonts), shown_as
 
 
 def template_source(root: Path | None) -> tuple[bytes, str]:
@@ -103,12 +109,12 @@ def _stage(tmp: Path, source: bytes) -> Path:
     return project
 
 
-def _compiler(project: Path, packages: Path, data: str) -> typst.Compiler:
+def _compiler(project: Path, packages: Path, data: str, paths: list[str]) -> typst.Compiler:
     import typst  # here: the Typst binding is large, and only a PDF needs it
 
-    fonts = typst.Fonts(
-        include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(FONTS)]
-    )
+    # interim's fonts (and the user's `report.pdf_font`) only; Typst falls back to any of
+    # them, character by character, for a script Noto Sans lacks.
+    fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=paths)
     return typst.Compiler(
         str(project / "interim" / "main.typ"),
         root=str(project),

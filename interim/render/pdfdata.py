@@ -121,14 +121,36 @@ def _walk(value: Json, path: str) -> Iterator[tuple[str, Json, str]]:
             yield from _walk(item, path)
 
 
-def font_files() -> tuple[Path, ...]:
-    return tuple(sorted(FONTS.glob("*.ttf")))
+FONT_SETTING = "report.pdf_font"
+# Chinese, Japanese and Korean: scripts whose faces are too large to ship (issue 13).
+_CJK = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF), (0x20000, 0x3FFFF))
 
 
-def glyph_warning(data: Json) -> str | None:
+def font_files(extra: Path | None = None) -> tuple[Path, ...]:
+    """interim's fonts, and the user's `report.pdf_font` when it names a file."""
+    return (*sorted(FONTS.glob("*.ttf")), *([extra] if extra is not None else []))
+
+
+def user_font(setting: str, root: Path | None) -> tuple[Path | None, str | None]:
+    """(the font file `report.pdf_font` names, or None; a warning when it names none)."""
+    if not setting.strip():
+        return None, None
+    path = Path(setting.strip()).expanduser()
+    if not path.is_absolute() and root is not None:
+        path = root / path
+    if path.is_file() and path.suffix.lower() in (".ttf", ".otf", ".ttc"):
+        return path, None
+    return None, (
+        f"`{FONT_SETTING}: {setting.strip()}` in interim.yaml is not a font file (.ttf, .otf "
+        "or .ttc); the PDF uses interim's fonts only"
+    )
+
+
+def glyph_warning(data: Json, extra: Path | None = None) -> str | None:
     """One line naming the characters the PDF's fonts cannot draw (emoji, say), with the
-    first file each appears in; None when every character can be drawn."""
-    covered = coverage(font_files())
+    first file each appears in; None when every character can be drawn. For Chinese,
+    Japanese or Korean it names the setting that brings a font for them."""
+    covered = coverage(font_files(extra))
     found: dict[str, str] = {}
     for _, value, path in _walk(data, ""):
         if isinstance(value, str):
@@ -138,9 +160,17 @@ def glyph_warning(data: Json) -> str | None:
         return None
     shown = [f"{ch} (U+{ord(ch):04X}{', ' + p if p else ''})" for ch, p in sorted(found.items())]
     more = f" and {len(shown) - 8} more" if len(shown) > 8 else ""
+    cjk = any(lo <= ord(ch) <= hi for ch in found for lo, hi in _CJK)
+    fix = (
+        f"; for Chinese, Japanese or Korean set `{FONT_SETTING}` in interim.yaml to a font "
+        "file that has them (such as NotoSansCJK-Regular.ttc)"
+        if cjk
+        else ""
+    )
     return (
         "the PDF's fonts have no glyph for "
         + ", ".join(shown[:8])
         + more
         + ": the PDF shows them as empty boxes (the HTML report shows them)"
+        + fix
     )

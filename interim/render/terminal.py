@@ -4,11 +4,11 @@ discuss. Every line has its control characters escaped (text comes from the user
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from interim.diagnostics import escape_text
 from interim.render.charts import shorten
-from interim.render.filters import date, num, signed, spark
+from interim.render.filters import date, num, pace, signed, spark
 from interim.summary.context import ReportContext
 from interim.summary.course import CourseSummary
 from interim.summary.discuss import DiscussItem
@@ -22,7 +22,9 @@ RULE = "-" * 72
 
 
 def summary_lines(context: ReportContext) -> list[str]:
-    lines = [*_safety(context.safety), *_header(context), *_homework(context)]
+    lines = [*_safety(context.safety), *_header(context)]
+    lines += [r.text for r in context.safety_latest] + ([""] if context.safety_latest else [])
+    lines += [*_homework(context)]
     lines += [*_key_numbers(context), *_discuss(context.glance.to_discuss)]
     return [escape_text(line) for line in lines]
 
@@ -61,36 +63,36 @@ def _homework(context: ReportContext) -> Iterator[str]:
     rows = context.glance.homework
     if not rows:
         return
-    yield "Homework                            expected done days pacing      conf status"
+    yield "Homework                            done             entries pacing      conf status"
     for h in rows:
-        expected = "—" if h.expected is None else str(h.expected)
         conf = "—" if h.confidence is None else f"{h.confidence}/10"
         quality = h.review.quality if h.review else None
         review = "" if quality is None else f" review {quality}/4"
-        strip = shorten(spark(h.pacing.strip, 0), 11)
+        strip = shorten(pace(h.pacing.strip, h.pacing.active), 11)
         yield (
-            f"{shorten(h.title or h.id, 35):<35} {expected:>8} {h.done:>4} "
-            f"{h.days_practised:>4} {strip:<11} {conf:>5} {h.status or '—'}{review}"
+            f"{shorten(h.title or h.id, 35):<35} {h.done_text:<16} {h.entry_count:>7} "
+            f"{strip:<11} {conf:>5} {h.status or '—'}{review}"
         )
     yield ""
 
 
-def _daily(context: ReportContext, key_id: str) -> Sequence[float | int | None]:
-    """The day-by-day values behind a key number, for its sparkline."""
+def _daily(context: ReportContext, key_id: str) -> str:
+    """The day-by-day values behind a key number as a sparkline on the measure's own scale
+    (0–10, 0–100, 0–27): a steady 5 of 10 is a middle bar, not the floor (issue 13)."""
     section, _, field = key_id.partition(".")
     mood, sleep = context.section("mood"), context.section("sleep")
     questionnaires = context.section("questionnaires")
     if section == "mood" and isinstance(mood, MoodSummary):
         for s in mood.series:
             if s.field == field:
-                return [d.value for d in s.daily]
+                return spark([d.value for d in s.daily], s.min, s.max)
     if key_id == "sleep.se" and isinstance(sleep, SleepSummary):
-        return [d.value for d in sleep.daily_se]
+        return spark([d.value for d in sleep.daily_se], 0, 100)
     if section == "questionnaire" and isinstance(questionnaires, QuestionnaireSummary):
         for q in questionnaires.instruments:
             if q.key == field:
-                return [a.total for a in q.administrations]
-    return []
+                return spark([a.total for a in q.administrations], 0, q.max_total)
+    return ""
 
 
 def _key_numbers(context: ReportContext) -> Iterator[str]:
@@ -103,7 +105,7 @@ def _key_numbers(context: ReportContext) -> Iterator[str]:
         value = num(k.value, places) + ("%" if k.unit == "%" and k.value is not None else "")
         band = f" {k.band}" if k.band else ""
         line = f"  {shorten(k.label, 18):<18} {value + band:>14}  {_change(k, places)}"
-        yield f"{line}  ({k.n_text})  {spark(list(_daily(context, k.id)))}"
+        yield f"{line}  ({k.n_text})  {_daily(context, k.id)}"
         if k.cutoff_text:
             yield f"{'':<37}{k.cutoff_text}"
         if k.problem:

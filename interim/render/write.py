@@ -16,7 +16,10 @@ from typing import Any, BinaryIO
 from interim.atomic import save
 from interim.summary.data import Json
 
-CSV_COLUMNS = ("date", "time", "type", "id", "path", "field", "value")
+# `kind` (issue 13): `safety` (the notice), `record` (a field as written), or a value interim
+# derived: `night` (TIB, TST, SE), `form` (total, band), `change` (first → latest),
+# `homework` (expected, done, ...), so one stream holds the raw rows and the derived ones.
+CSV_COLUMNS = ("kind", "date", "time", "type", "id", "path", "field", "value")
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...),
 # +cmd|..., @SUM); OWASP "CSV Injection": prefix a quote so it stays text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

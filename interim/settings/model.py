@@ -124,6 +124,12 @@ class ReportSettings:
         "full", "text", "Default report profile: full, scores-only, or one of yours."
     )
     paper: str = setting("a4", "choice", "Paper size for print and PDF.", choices=("a4", "letter"))
+    pdf_font: str = setting(
+        "",
+        "text",
+        "A font file (.ttf, .otf) the PDF may use for scripts interim's fonts lack, such as "
+        "Chinese, Japanese or Korean (Noto Sans CJK): its path, absolute or from the folder.",
+    )
 
 
 @dataclass(frozen=True)

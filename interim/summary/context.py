@@ -30,7 +30,7 @@ from interim.summary.mood import MoodSummary
 from interim.summary.period import Period
 from interim.summary.problems import Problems
 from interim.summary.questionnaires import QuestionnaireSummary
-from interim.summary.safety import SafetyNotice
+from interim.summary.safety import LatestRisk, SafetyNotice
 from interim.summary.sleep import SleepSummary
 from interim.summary.thoughts import ExperimentSummary, ThoughtSummary
 
@@ -94,6 +94,7 @@ class Page:
 
     paper: str = "a4"  # "a4" or "letter"
     efficiency_target: int = 85
+    pdf_font: str = ""  # `report.pdf_font` as written: resolved by the PDF renderer
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,11 @@ class ReportContext(Data):
     """`{"name": string|null}`: the name or initials from the settings"""
     safety: SafetyNotice
     """the safety notice; **always present**, with `show`"""
+    safety_latest: list[LatestRisk]
+    """when the notice lists nothing (`safety.show` false): for each measure with risk items, its
+    latest form and answer (`{label, instrument_name, answer, date, path, text}`, `text`: `"PHQ-9
+    item 9: 0 on 17 Nov, the latest form"`), shown as a neutral line beside where the notice would
+    be; empty when the notice shows, and when the latest form is private"""
     glance: Glance
     """"at a glance": homework table, key numbers, to discuss"""
     calendar: Calendar

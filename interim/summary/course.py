@@ -26,7 +26,14 @@ from dataclasses import dataclass, field
 from interim.domain.measures import Measure
 from interim.domain.model import Record
 from interim.summary.data import Data, day_text, weekday
-from interim.summary.homework import _rule, done_entries, expected
+from interim.summary.homework import (
+    _rule,
+    count_text,
+    done_count,
+    done_entries,
+    expected,
+    unit,
+)
 from interim.summary.questionnaires import PAIRED, administration
 from interim.summary.scope import Scope
 from interim.types import measures_of
@@ -97,12 +104,17 @@ class HomeworkPeriod(Data):
     set_here: bool
     """it was set at this session (else it carries on from an earlier one)"""
     expected: int | None
-    """entries expected over its active days in the period (`null`: the frequency could not
+    """expected over its active days in the period, in `unit` (`null`: the frequency could not
     be read)"""
     done: int
-    """entries that count as doing it, in the unit it asks for (the homework section's rule)"""
+    """done in the period, in `unit`: the homework section's rule (days with an entry for a
+    task counted in days, entries otherwise)"""
+    unit: str
+    """`"days"` (`daily`, `weekdays`, `N/day`) or `"entries"` (`N/week`, `once`)"""
+    entry_count: int
+    """entries that count as doing it in the period"""
     done_text: str
-    """`"5 of 7"`"""
+    """`"5 of 6 days"`, `"2 of 2 entries"`"""
     quality: int | None
     """the client's review of it, 0–4 (`null`: no review)"""
     stuck: bool
@@ -318,7 +330,9 @@ def _homework(scope: Scope, held: list[tuple[dt.date, int | None]]) -> list[Home
             if not days and assigned != start:
                 continue
             entries = done_entries(hw, _rule(hw.get("track")), days, window)
-            want = expected(hw.get("frequency"), days)
+            frequency = hw.get("frequency")
+            want, what = expected(frequency, days), unit(frequency)
+            done = done_count(frequency, [e.date for e in entries], days)
             title = hw.get("title")
             continues = nxt is not None and (due is None or due > nxt)
             out.append(
@@ -330,8 +344,10 @@ def _homework(scope: Scope, held: list[tuple[dt.date, int | None]]) -> list[Home
                     title=None if title is None else str(title).strip() or None,
                     set_here=assigned == start,
                     expected=want,
-                    done=len(entries),
-                    done_text=f"{len(entries)} of {'?' if want is None else want}",
+                    done=done,
+                    unit=what,
+                    entry_count=len(entries),
+                    done_text=count_text(done, want, what),
                     quality=_quality(reviews.get(hw.id, []), start, end),
                     stuck=hw.get("status") == "stuck" and not continues,
                 )

@@ -5,21 +5,30 @@ side by side: there is no single adherence score, because "3 of 5, done well and
 helpful" and "5 of 5, rushed the night before" are different stories.
 
 A homework is active from the day after it was assigned (`assigned`, default its `date`)
-through `due` (or the report date), clipped to the period. Expected entries over those days:
-`daily` one a day; `weekdays` one a Monday–Friday; `N/day` N a day; `N/week` N × days / 7
-rounded half up (3/week over 6 days: 18/7 = 2.57 → 3); `once` one.
+through `due` (or the report date), clipped to the period.
 
-Done: records dated inside the period and the homework's active days that name it in
+Counted in what the homework asks for (issue 13): a daily diary kept twice on some days is
+not "11 of 6", which reads as ahead when days were missed.
+- `daily`, `weekdays`, `N/day` are counted in **days**. Expected: the active days (for
+  `weekdays` the Monday–Friday ones). Done: those days with an entry (for `N/day`, with at
+  least N entries). The entry count stands beside it ("5 of 6 days, 9 entries").
+- `N/week` and `once` are counted in **entries**. Expected: `N/week` N × days / 7 rounded
+  half up (3/week over 6 days: 18/7 = 2.57 → 3); `once` one. Done: the entries.
+
+Entries: records dated inside the period and the homework's active days that name it in
 `homework:`, or else match its `track:` rule. An explicit link wins: a record that names a
-homework counts for that one only. A record matching several rules counts for each. Done
-may exceed expected ("2 of 1") and is shown as it is. Pacing is judged over the same active
-days (a task set mid-period and done every day is not "mostly at the end").
+homework counts for that one only. A record matching several rules counts for each. Done in
+entries may exceed expected ("2 of 1 entry") and is shown as it is. Pacing is judged over the
+same active days (a task set mid-period and done every day is not "mostly at the end"), in
+the homework's own unit: one mark per day done for a task counted in days.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -90,14 +99,24 @@ class HomeworkRow(Data):
     active_days: int
     """days of the period it ran"""
     expected: int | None  # None: the frequency could not be read
-    """entries expected over those days: `daily` 1 a day, `weekdays` 1 a Monday–Friday, `N/day` N a
-    day, `N/week` N × days / 7 rounded half up, `once` 1; `null` when the frequency is unreadable"""
+    """expected over those days, in `unit`: `daily` every day, `weekdays` every Monday–Friday,
+    `N/day` every day (days); `N/week` N × days / 7 rounded half up, `once` 1 (entries); `null`
+    when the frequency is unreadable"""
     done: int
+    """done, in `unit`. Days (`daily`, `weekdays`, `N/day`): the expected days with an entry (for
+    `N/day`, with at least N entries). Entries (`N/week`, `once`): the entries, which may exceed
+    `expected`. Until issue 13 (CHANGELOG.md) `done` always counted entries: that count is now
+    `entry_count`"""
+    unit: str
+    """`"days"` (`daily`, `weekdays`, `N/day`) or `"entries"` (`N/week`, `once`, or an unreadable
+    frequency): what `expected` and `done` count"""
+    entry_count: int
     """records dated on its active days that name it in `homework:` or match its `track` (a
     `homework:` link counts only for the homework it names; an activity with `done: false` or a
-    reading with no `read` date is not done). May exceed `expected`"""
+    reading with no `read` date is not done)"""
     done_text: str
-    """`"2 of 3"` (`"0 of ?"` without an expected count)"""
+    """`"5 of 6 days"`, `"4 of 3 entries"`, `"0 of 1 entry"` (`"0 of ? entries"` without an
+    expected count)"""
     days_practised: int
     """distinct days among those records"""
     pacing: Pacing
@@ -129,7 +148,7 @@ def active_days(homework: Record, scope: Scope) -> list[dt.date]:
 
 
 def expected(frequency: str | None, days: list[dt.date]) -> int | None:
-    """Entries expected over `days` (the active days in the period)."""
+    """Expected over `days` (the active days in the period), in the frequency's `unit`."""
     if frequency is None:
         return None
     if not days:
@@ -137,7 +156,7 @@ def expected(frequency: str | None, days: list[dt.date]) -> int | None:
     if frequency == "once":
         return 1
     if frequency == "daily":
-        return len(days)
+        return len(days)  # days, as for N/day below: done counts the days it was done
     if frequency == "weekdays":
         return sum(d.weekday() < 5 for d in days)
     per = _PER.match(frequency)
@@ -145,7 +164,42 @@ def expected(frequency: str | None, days: list[dt.date]) -> int | None:
         return None
     n = int(per[1])
     # N/week: rounded half up, never Python's round() (which gives 2 for 2.5).
-    return n * len(days) if per[2] == "day" else half_up_int(Fraction(n * len(days), 7))
+    return len(days) if per[2] == "day" else half_up_int(Fraction(n * len(days), 7))
+
+
+def unit(frequency: str | None) -> str:
+    """What a homework's `expected` and `done` count: `"days"` or `"entries"`."""
+    if frequency in ("daily", "weekdays"):
+        return "days"
+    per = _PER.match(frequency) if isinstance(frequency, str) else None
+    return "days" if per is not None and per[2] == "day" else "entries"
+
+
+def done_count(frequency: str | None, dates: Sequence[dt.date | None], days: list[dt.date]) -> int:
+    """Done over the active `days`, in the homework's unit, from its entries' `dates`."""
+    if unit(frequency) == "entries":
+        return len(dates)
+    return len(done_days(frequency, dates, days))
+
+
+def done_days(
+    frequency: str | None, dates: Sequence[dt.date | None], days: list[dt.date]
+) -> list[dt.date]:
+    """The expected days that count as done: one entry (N for `N/day`) on an active day
+    (a Monday–Friday for `weekdays`)."""
+    per = _PER.match(frequency) if isinstance(frequency, str) else None
+    need = int(per[1]) if per is not None and per[2] == "day" else 1
+    counts = Counter(d for d in dates if d is not None)
+    wanted = [d for d in days if frequency != "weekdays" or d.weekday() < 5]
+    return [d for d in wanted if counts[d] >= max(need, 1)]
+
+
+def count_text(done: int, want: int | None, what: str) -> str:
+    """`"5 of 6 days"`, `"0 of 1 entry"`: the unit agrees with the expected count."""
+    total = "?" if want is None else str(want)
+    one = want == 1
+    word = ("day" if one else "days") if what == "days" else ("entry" if one else "entries")
+    return f"{done} of {total} {word}"
 
 
 def summarise_homework(scope: Scope) -> list[HomeworkRow]:
@@ -164,7 +218,12 @@ def summarise_homework(scope: Scope) -> list[HomeworkRow]:
 def _row(hw: Record, days: list[dt.date], scope: Scope) -> HomeworkRow:
     rule = _rule(hw.get("track"))
     entries = done_entries(hw, rule, days, scope)
-    want = expected(hw.get("frequency"), days)
+    frequency = hw.get("frequency")
+    want = expected(frequency, days)
+    dates = [e.date for e in entries]
+    what = unit(frequency)
+    done = done_count(frequency, dates, days)
+    paced = dates if what == "entries" else done_days(frequency, dates, days)
     assigned = hw.get("assigned") or hw.date
     last = scope.period.last_session
     status = hw.get("status")
@@ -181,12 +240,12 @@ def _row(hw: Record, days: list[dt.date], scope: Scope) -> HomeworkRow:
         due=hw.get("due"),
         active_days=len(days),
         expected=want,
-        done=len(entries),
-        done_text=f"{len(entries)} of {'?' if want is None else want}",
+        done=done,
+        unit=what,
+        entry_count=len(entries),
+        done_text=count_text(done, want, what),
         days_practised=len({e.date for e in entries}),
-        pacing=pacing(
-            [e.date for e in entries if e.date is not None], scope.period, days, scope.days
-        ),
+        pacing=pacing([d for d in paced if d is not None], scope.period, days, scope.days),
         carried_over=bool(last and assigned and assigned < last.date and status not in CLOSED),
         status=status,
         confidence=hw.get("confidence"),

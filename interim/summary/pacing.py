@@ -41,10 +41,11 @@ class Pacing(Data):
     the start and the end"`, `"too short to judge"` (it ran on under 5 days of the period), `"too
     few entries to judge"` (under 2), `"no entries"`"""
     strip: list[int]
-    """entries on each day of the period, first day first (for a period over 92 days, only its last
-    92 days and those since its first record: `start` is the first)"""
+    """on each day of the period, first day first: the entries, or for homework counted in days
+    (`daily`, `weekdays`, `N/day`) 1 on each day that counts as done (for a period over 92 days,
+    only its last 92 days and those since its first record: `start` is the first)"""
     n: int
-    """entries it rests on"""
+    """the marks of `strip` it rests on: entries, or days done for homework counted in days"""
     first_two_share: float | None
     """share (0–1) of the entries on the first / last two days it ran"""
     last_two_share: float | None  # of the last two active days

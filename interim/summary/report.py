@@ -41,7 +41,7 @@ from interim.summary.problems import problems
 from interim.summary.profiles import SECTIONS, resolve_profile
 from interim.summary.questionnaires import QuestionnaireSummary, summarise_questionnaires
 from interim.summary.records import record_rows
-from interim.summary.safety import every_form, safety_notice
+from interim.summary.safety import every_form, latest_risk, safety_notice
 from interim.summary.scope import Scope
 from interim.summary.sleep import SleepSummary, summarise_sleep
 from interim.summary.thoughts import summarise_experiments, summarise_thought_records
@@ -96,6 +96,7 @@ def build_report(
         period=period,
         header=Header(settings.name.strip() or None),
         safety=safety,
+        safety_latest=latest_risk(every_form(folder), safety, period.end, types),
         glance=_glance(scope, found),
         calendar=Calendar(calendar(scope), unit_of(scope.days)),
         sections=sections,
@@ -104,7 +105,9 @@ def build_report(
         profile=chosen.name,
         free_text=chosen.free_text,
         footer=Footer(__version__, folder.files_read, git_commit),
-        page=Page(settings.report.paper, settings.sleep.efficiency_target),
+        page=Page(
+            settings.report.paper, settings.sleep.efficiency_target, settings.report.pdf_font
+        ),
         records=record_rows(
             folder.records,
             period.start,

@@ -250,6 +250,66 @@ def _summary(entries: list[SafetyEntry]) -> str:
     return f"{named}: answered above 0, or not answered, on the questionnaires listed here."
 
 
+# -- the neutral line when nothing is listed (issue 13) -----------------------------------------
+
+
+@dataclass
+class LatestRisk(Data):
+    """The latest form holding a risk item, named when the notice lists nothing, so the
+    clinician reads an answer rather than an absence. Never in place of the notice."""
+
+    label: str
+    """`"PHQ-9 item 9"`"""
+    instrument_name: str
+    answer: int
+    """the answer (0: the notice would list anything else)"""
+    date: dt.date
+    path: str
+    text: str
+    """`"PHQ-9 item 9: 0 on 17 Nov, the latest form"` (the year is added when it is not the
+    report date's)"""
+
+
+def latest_risk(
+    records: Iterable[Record],
+    notice: SafetyNotice,
+    end: dt.date,
+    types: dict[str, RecordType] | None = None,
+) -> list[LatestRisk]:
+    """For each measure with risk items (built-in or the folder's: `types`), its latest form
+    by `end` when the notice lists nothing: one line each. Empty when the notice shows (it
+    says more), and for a measure whose latest form is private (its answer is the notice's
+    alone to show)."""
+    if notice.show:
+        return []
+    risky = risk_measures(measures_of(types))
+    out = []
+    for key, forms in _risk_forms(records, None, risky).items():
+        measure = risky[key]
+        dated = [r for r in forms if r.date is not None and r.date <= end and r.left_out is None]
+        if not dated:
+            continue
+        day = max(r.date for r in dated if r.date is not None)
+        latest = [r for r in dated if r.date == day]
+        if any(r.private for r in latest):
+            continue
+        r = latest[-1]
+        for item in measure.risk_items:
+            _, answer = risk_answer(item, r.get("items"))
+            if not isinstance(answer, int) or isinstance(answer, bool):
+                continue  # not answered: the notice lists it
+            label = f"{measure.name} item {item.number}"
+            when = f"{day.day} {_MONTHS[day.month - 1]}" + (
+                f" {day.year}" if day.year != end.year else ""
+            )
+            text = f"{label}: {answer} on {when}, the latest form"
+            out.append(LatestRisk(label, measure.name, answer, day, r.path, text))
+    return out
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 # -- the same entries as `interim check` lines ------------------------------------------------
 
 

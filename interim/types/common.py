@@ -12,7 +12,9 @@ COMMON = {
     ),
     "date": FieldSpec("date", "date", "The day of the entry, YYYY-MM-DD."),
     "time": FieldSpec("time", "time", "The time of the entry, HH:MM."),
-    "tags": FieldSpec("tags", "list", "Tags, for your own grouping and for homework tracking."),
+    "tags": FieldSpec(
+        "tags", "list", "Tags, for your own grouping and for homework tracking.", labels=True
+    ),
     "private": FieldSpec("private", "boolean", "true: never shown in a report (only counted)."),
     "homework": FieldSpec("homework", "text", "The id of the homework this entry is practice for."),
     "id": FieldSpec("id", "text", "The record's id (defaults to the file name without .md)."),

@@ -82,7 +82,25 @@ def _not_scalar(node: Mapping | Sequence, ctx: Context, label: str, expected: st
 def _text(spec: FieldSpec, s: Scalar, ctx: Context, label: str) -> Any:
     if ctx.cuts and (cut := ctx.cuts.get((s.line, s.col))) is not None:
         _cut(spec, s, cut, ctx, label)
+    if spec.labels and "," in s.text:
+        _several_labels(s, ctx, label)
     return s.text
+
+
+def _several_labels(s: Scalar, ctx: Context, label: str) -> None:
+    """`- sad, tired` in an emotions list is one emotion called "sad, tired" to YAML, counted
+    apart from "sad" and "tired". Kept as written (nothing is guessed), with a warning. Only
+    fields the type marks `labels: true`: in evidence, a comma is part of a sentence."""
+    parts = [p.strip() for p in s.text.split(",") if p.strip()]
+    key = label.split("[", 1)[0].rsplit(".", 1)[-1]
+    if "." in label:  # a field of an entry (a thought record's emotion): an entry each
+        each = " and ".join(f"`{p}`" for p in parts)
+        hint = f"one label per entry: give {each} an entry each"
+    else:
+        hint = (
+            f"one label per item: write {key}: [{', '.join(parts)}], or each on its own `- ` line"
+        )
+    ctx.error("IM224", s, f"`{label}` holds {len(parts)} labels in one: `{_short(s.text)}`", hint)
 
 
 def _cut(spec: FieldSpec, s: Scalar, cut: tuple[int, int, str], ctx: Context, label: str) -> None:
@@ -91,7 +109,8 @@ def _cut(spec: FieldSpec, s: Scalar, cut: tuple[int, int, str], ctx: Context, la
     that `interim new` wrote beside it."""
     line, col, comment = cut
     words = " ".join(comment.lstrip("#").split())
-    if words and words in (" ".join(spec.hint().split()), " ".join(spec.description.split())):
+    hints = (spec.hint(), spec.scaffold_hint(), spec.description)
+    if words and words in {" ".join(h.split()) for h in hints}:
         return
     ctx.error_at(
         "IM223",
@@ -301,7 +320,11 @@ def _list(spec: FieldSpec, node: Node, ctx: Context, label: str) -> Any:
         if isinstance(item, Scalar) and item.is_null():
             out.append(None)
             continue
-        value = convert(item_spec, item, ctx, f"{label}[{i + 1}]" if spec.items else label)
+        where = f"{label}[{i + 1}]" if spec.items or spec.labels else label
+        value = convert(item_spec, item, ctx, where)
+        labelled = spec.labels and not item_spec.labels and item is not node
+        if labelled and isinstance(item, Scalar) and "," in item.text:
+            _several_labels(item, ctx, where)  # not for IM222's one line, said above
         if value is _MISSING and item_spec.kind in NUMERIC and isinstance(item, Scalar):
             value = item.text.strip()  # kept as written: "not a whole number", not unanswered
         out.append(None if value is _MISSING else value)

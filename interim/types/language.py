@@ -37,6 +37,8 @@ _FIELD_KEYS = frozenset(
         "kind",
         "description",
         "required",
+        "optional",
+        "labels",
         "min",
         "max",
         "anchors",
@@ -61,7 +63,15 @@ class FieldSpec:
     name: str
     kind: str
     description: str = ""
-    required: bool = False
+    required: bool = False  # a missing key is an error (IM201)
+    # Issue 13: empty is fine and silent (naps, caffeine). Not optional (the default, so a
+    # folder's own types keep today's behaviour): needed for the record to count, and an
+    # empty value warns "not filled in yet" (IM202).
+    optional: bool = False
+    # A list of short labels (emotions, thinking traps, tags), or one label: an item holding
+    # a comma is several labels in one (IM224), and a prompt splits `sad, tired` in two.
+    # Never set on free-text lists (evidence), where a comma is part of a sentence.
+    labels: bool = False
     min: float | None = None
     max: float | None = None
     anchors: dict[int, str] = field(default_factory=dict)
@@ -90,6 +100,11 @@ class FieldSpec:
         if self.choices and self.others == "error":
             extra = " | ".join(self.choices)
         return f"{self.description} [{extra}]" if extra else self.description
+
+    def scaffold_hint(self) -> str:
+        """The comment `interim new` writes beside the field: the hint, and "(optional)"
+        for a field that may stay empty."""
+        return self.hint() + (" (optional)" if self.optional else "")
 
 
 @dataclass
@@ -196,6 +211,29 @@ def _parse_field(name: str, node: Mapping, path: str, out: list[Diagnostic]) -> 
         return None
     spec = FieldSpec(name, kind, _text(e.get("description"), ""))
     spec.required = _text(e.get("required"), "false").lower() == "true"
+    spec.optional = _text(e.get("optional"), "false").lower() == "true"
+    if spec.required and spec.optional:
+        out.append(
+            _bad(
+                path,
+                e["optional"].value,
+                f"field `{name}` is both `required` and `optional`",
+                "keep `required: true` (the key must be there) or `optional: true` (it may "
+                "be left empty), not both",
+            )
+        )
+        spec.optional = False
+    spec.labels = _text(e.get("labels"), "false").lower() == "true"
+    if spec.labels and kind not in ("list", "text"):
+        out.append(
+            _bad(
+                path,
+                e["labels"].value,
+                f"`labels` is for a list or a text field; `{name}` is {kind}",
+                "remove `labels: true`",
+            )
+        )
+        spec.labels = False
     spec.min = _number(e.get("min"), path, out)
     if kind == "minutes" and spec.min is None:
         spec.min = 0  # minutes are never negative

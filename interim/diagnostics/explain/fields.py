@@ -23,7 +23,9 @@ FIELDS: dict[str, CodeDoc] = {
     "IM202": CodeDoc(
         'A field that is written but left empty is "not filled in yet". interim never '
         "makes up a value: the field is left out of every average and chart, and the report "
-        "shows it as missing. Fill it in, or delete the line if it does not apply.",
+        "shows it as missing. Fill it in, or delete the line if it does not apply. A field "
+        "the type marks `optional: true` (a sleep diary's naps, caffeine, alcohol and "
+        "medication; `interim types NAME` says which) may stay empty without this warning.",
         "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\nanxiety:\n---\n",
         "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\nanxiety: 7\n---\n",
     ),
@@ -205,6 +207,18 @@ FIELDS: dict[str, CodeDoc] = {
         "emotions: sad, tired\n---\n",
         "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\n"
         "emotions: [sad, tired]\n---\n",
+    ),
+    "IM224": CodeDoc(
+        "Some lists hold short labels, one each: a mood's emotions, a thought record's "
+        "emotions and thinking traps, every record's tags (the type marks them `labels: "
+        "true`). An item with a comma in it, such as `- sad, tired`, is one label called "
+        '"sad, tired" to YAML, counted apart from "sad" and "tired". interim keeps it as '
+        "written and warns; write one label per item. Lists of sentences, such as a thought "
+        "record's evidence, are never warned about: there a comma is part of the text.",
+        "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\n"
+        "emotions:\n  - sad, tired\n---\n",
+        "==> 2026-11-20-mood.md <==\n---\ntype: mood\ndate: 2026-11-20\nmood: 4\n"
+        "emotions:\n  - sad\n  - tired\n---\n",
     ),
     # -- IM3xx: across records --------------------------------------------------------------
     "IM223": CodeDoc(

@@ -24,16 +24,20 @@ _CURLY = re.compile(
 _KEY = re.compile(r"(?P<indent> *)(?:- +)?[A-Za-z_][\w-]*:(?P<rest>.*)\Z")
 
 
-def _tab(line: str, n: int) -> Hint | None:
-    lead = len(line) - len(line.lstrip(" \t"))
-    if "\t" not in line[:lead]:
+def _tab(lines: list[str], n: int) -> Hint | None:
+    line = lines[n]
+    rest = line.lstrip(" \t")
+    if "\t" not in line[: len(line) - len(rest)]:
         return None
-    return (
-        n,
-        line.index("\t"),
-        "this line is indented with a tab",
-        "YAML indents with spaces only: replace the tab with spaces",
-    )
+    above = next((lines[k] for k in range(n - 1, -1, -1) if lines[k].strip()), "")
+    parent = _KEY.match(above)
+    opens = above.lstrip().startswith("- ") or bool(parent and not parent["rest"].strip())
+    if _KEY.match(rest) and not rest.startswith("-") and not opens:
+        # Issue 13: at a key of its own, spaces instead of the tab still break it.
+        hint = "delete the tab: a key of its own starts at the left edge of the line"
+    else:
+        hint = "YAML indents with spaces only: replace the tab with spaces"
+    return (n, line.index("\t"), "this line is indented with a tab", hint)
 
 
 def _no_space(line: str, n: int) -> Hint | None:
@@ -85,13 +89,16 @@ def _stray_indent(lines: list[str], n: int) -> Hint | None:
     return None
 
 
-_LINE_CHECKS: tuple[Callable[[str, int], Hint | None], ...] = (_tab, _no_space, _curly)
+_LINE_CHECKS: tuple[Callable[[str, int], Hint | None], ...] = (_no_space, _curly)
 
 
 def explain(text: str, error_line: int) -> Hint | None:
     """The first usual mistake on the lines up to the one PyYAML reported (0-based), if any."""
     lines = text.split("\n")
     for n in range(min(error_line, len(lines) - 1) + 1):
+        found = _tab(lines, n)
+        if found:
+            return found
         for check in _LINE_CHECKS:
             found = check(lines[n], n)
             if found:
