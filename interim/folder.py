@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from interim.check.crosscheck import cross_check
 from interim.check.dates import implausible_dates
@@ -54,7 +55,7 @@ class Wanted:
 
     types: frozenset[str] = frozenset()
     since: dt.date = dt.date.max
-    then: Callable[[list[Record], Settings], Wanted | None] | None = field(
+    then: Callable[[list[Record], Settings, dict[str, Any]], Wanted | None] | None = field(
         default=None, compare=False
     )
 
@@ -134,6 +135,7 @@ def _load(
     fp = cache_key(settings, types_identity(root)) if cache is not None else b""
     key = state_key(fp, report_day(settings), found_files, diagnostics) if cache else b""
     state = cache.state(key) if cache is not None else None
+    folder.state_key = key
     # No record wanted: neither the types nor the per-file cache need be read.
     if (
         state is not None
@@ -384,7 +386,7 @@ def _from_state(
         return False
     if wanted is not None and wanted.then is not None:
         first = [r for r in chosen.values() if r.left_out is None]
-        wanted = wanted.then(first, folder.settings or Settings())
+        wanted = wanted.then(first, folder.settings or Settings(), state.course)
         if not _take(chosen, stored, wanted, state, cache):
             return False
     in_order = [chosen[rel] for rel, _, _ in stored if rel in chosen]
@@ -393,6 +395,7 @@ def _from_state(
     folder.diagnostics = list(state.diagnostics)
     folder.not_records = list(state.not_records)
     folder.files_read = folder.files_cached = state.files_read
+    folder.course_kept = dict(state.course)
     if wanted is not None:
         folder.counted = state.counted
         folder.counted_paths = state.counted_paths

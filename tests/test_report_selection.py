@@ -164,3 +164,32 @@ def test_a_history_of_every_kind_a_report_reads_whatever_its_dates(
         assert title in full
     report_json(run_cli, root, [])
     assert report_json(run_cli, root, []) == full
+
+
+def test_a_report_with_a_course_reads_its_period_once_the_course_is_kept(
+    history: Path, run_cli: Callable[..., Any], unpickled: list[int]
+) -> None:
+    """The course's homework rows need every record since the first held session; once a
+    report has worked them out they are kept with the folder's state, so the next report of
+    the unchanged folder reads only its period (and gives the same JSON)."""
+    full = report_json(run_cli, history, [], "--no-cache")
+    assert '"id": "course"' in full
+    report_json(run_cli, history, [])  # works the course out and keeps it
+    unpickled[0] = 0
+    assert report_json(run_cli, history, []) == full
+    assert 0 < unpickled[0] < 1500 // 2
+
+
+def test_a_changed_file_forgets_the_kept_course(
+    history: Path, tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    root = tmp_path / "h"
+    shutil.copytree(history, root)
+    aged(root)
+    report_json(run_cli, root, [])
+    report_json(run_cli, root, [])
+    review = next((root / "homework").glob("*-review.md"))
+    text = review.read_text(encoding="utf-8")
+    review.write_text(text.replace("quality: ", "quality: 0\nx_was: ", 1), encoding="utf-8")
+    aged(root)
+    assert report_json(run_cli, root, []) == report_json(run_cli, root, [], "--no-cache")

@@ -66,6 +66,7 @@ def report(
     from interim.commands.report import (
         choose_format,
         files_with_errors,
+        keep_course,
         make_report,
         report_records,
         report_target,
@@ -100,6 +101,8 @@ def report(
     written = write_output(data, report_target(out, context, chosen))
     if written is not None:
         click.echo(str(written))
+    if not no_cache:
+        keep_course(loaded, context)  # after the report is written: it never waits for this
     broken = files_with_errors(loaded)
     if broken:
         files = "file has" if broken == 1 else "files have"

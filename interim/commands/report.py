@@ -3,20 +3,24 @@ context and render it — so the command line only turns options into these call
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from interim.diagnostics import Diagnostic, Severity
 from interim.domain.model import Folder, Record
 from interim.errors import InterimError
 from interim.folder import Wanted
+from interim.load.cache import FolderCache
 from interim.render import FORMATS, render
 from interim.render.write import default_path, format_for
 from interim.settings import Settings
 from interim.summary import build_report, resolve_period
 from interim.summary.context import ReportContext
+from interim.summary.course import CourseSummary, course_key
 
 # What a report reads whatever their dates, besides every record from its previous period on
 # (and the default period's: the safety notice's window never narrows): the sessions that
@@ -32,13 +36,15 @@ def report_records(since: str | None = None, until: dt.date | None = None) -> Wa
     then, once they give the period, the rest. A selection changes no number: the JSON of
     a report from it is the JSON of a report from every record (tests/test_report_selection.py)."""
 
-    def then(sessions: list[Record], settings: Settings) -> Wanted | None:
+    def then(sessions: list[Record], settings: Settings, kept: dict[str, Any]) -> Wanted | None:
         try:
             period = resolve_period(sessions, until=until, since=since, settings=settings)
             default = resolve_period(sessions, until=period.end, settings=settings)
         except InterimError:
             return None  # every record; the report then says what is wrong with the period
         start = min(period.previous.start, default.previous.start)
+        if course_key(period.end) in kept:  # the course's rows are kept: no need to read back
+            return Wanted(HISTORY, start)
         return Wanted(HISTORY, min(start, course_start(sessions, period.end)))
 
     return Wanted(frozenset({"session"}), then=then)
@@ -47,12 +53,31 @@ def report_records(since: str | None = None, until: dt.date | None = None) -> Wa
 def course_start(sessions: list[Record], end: dt.date) -> dt.date:
     """The first day the course of treatment counts homework from: the first held session,
     once there are two by the report date (interim.summary.course counts what was done in
-    every session period, so it needs every record since). Its per-session figures are not
-    kept between runs yet, so a report with a course reads the whole treatment."""
+    every session period, so it needs every record since). Once a report has worked the
+    course out, its rows are kept in the folder state (`keep_course`) and the next report of
+    the unchanged folder need not read them back."""
     held = sorted(
         {r.date for r in sessions if r.get("status") == "held" and r.date and r.date <= end}
     )
     return held[0] if len(held) >= 2 else dt.date.max
+
+
+def keep_course(folder: Folder, context: ReportContext) -> None:
+    """Keep the course's homework rows in the folder state the folder was loaded under,
+    when the report worked them out afresh (no state: nothing kept, nothing lost)."""
+    course = context.section("course")
+    key = course_key(context.period.end)
+    if not isinstance(course, CourseSummary) or not folder.state_key or key in folder.course_kept:
+        return
+    cache = FolderCache(folder.root)
+    state = cache.state(folder.state_key)
+    if state is None:
+        return
+    rows = tuple(dataclasses.astuple(h) for h in course.homework)
+    cache.keep_state(
+        folder.state_key, dataclasses.replace(state, course={**state.course, key: rows})
+    )
+    cache.flush()
 
 
 _COMMIT = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")

@@ -77,6 +77,10 @@ class Folder:
     # With such a choice: the counted records' files among those with diagnostics (which a
     # count of the files left out must pass over). None: every counted record is in `records`.
     counted_paths: frozenset[str] | None = None
+    # The folder state's key and its kept course rows (interim.load.cache.FolderState), when
+    # the load came from a cache: a report stores the course it worked out under the key.
+    state_key: bytes = b""
+    course_kept: dict[str, tuple[tuple[Any, ...], ...]] = field(default_factory=dict)
 
     @property
     def record_count(self) -> int:

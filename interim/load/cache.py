@@ -37,7 +37,7 @@ import os
 import pickle
 import shutil
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -69,7 +69,7 @@ Stored = tuple[
     int, int, tuple[int, int], "Meta | None", tuple[Diagnostic, ...], bool, "bytes | None"
 ]
 
-FORMAT = b"interim-cache 7\n"  # bump when `Stored`, `FolderState` or a file's layout changes
+FORMAT = b"interim-cache 8\n"  # bump when `Stored`, `FolderState` or a file's layout changes
 CHUNK = 2000  # entries per pickle in the file (see `_write`)
 SUFFIX = ".cache"
 STATE_SUFFIX = ".state"
@@ -278,6 +278,10 @@ class FolderState:
     files_read: int
     counted: int  # records counted
     counted_paths: frozenset[str]  # counted records' files among those with diagnostics
+    # The course of treatment's homework rows (interim.summary.course), by the report's last
+    # day, once a report has worked them out: they need every record since the first held
+    # session, which a report of an unchanged folder then need not read (issue 14).
+    course: dict[str, tuple[tuple[Any, ...], ...]] = field(default_factory=dict)
 
 
 class _Unpickler(pickle.Unpickler):

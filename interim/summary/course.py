@@ -22,6 +22,7 @@ import dataclasses
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from interim.domain.measures import Measure
 from interim.domain.model import Record
@@ -137,6 +138,12 @@ class CourseSummary(Data):
     """each measure's flag with its rule, in words"""
 
 
+def course_key(end: dt.date) -> str:
+    """What a course's kept homework rows are filed under: the report's last day (the rows
+    depend on the held sessions up to it and on nothing else the folder state does not key)."""
+    return end.isoformat()
+
+
 def summarise_course(scope: Scope) -> CourseSummary | None:
     """The course, or None before the second held session (the section shows from then on)."""
     held = _held(scope)
@@ -157,7 +164,9 @@ def summarise_course(scope: Scope) -> CourseSummary | None:
     return CourseSummary(
         measures=rows,
         sessions=[CourseSession(d, n) for d, n in held],
-        homework=_homework(scope, held),
+        homework=_kept(scope.course_rows)
+        if scope.course_rows is not None
+        else _homework(scope, held),
         headline=_headline(rows),
         review_after=review_after,
         flags=flags,
@@ -296,6 +305,11 @@ def _headline(rows: list[CourseMeasure]) -> str | None:
     if any(m.verdict == "reliable improvement" for m in pair):
         return "Reliable improvement since the first score: a reliable drop on PHQ-9 or GAD-7, with no reliable rise on either."
     return "No reliable change on PHQ-9 or GAD-7 since the first score."
+
+
+def _kept(rows: tuple[tuple[Any, ...], ...]) -> list[HomeworkPeriod]:
+    """The homework rows a report worked out before, for the same unchanged folder."""
+    return [HomeworkPeriod(*row) for row in rows]
 
 
 def _homework(scope: Scope, held: list[tuple[dt.date, int | None]]) -> list[HomeworkPeriod]:

@@ -24,7 +24,7 @@ from interim.summary.context import (
     Section,
     SectionData,
 )
-from interim.summary.course import summarise_course
+from interim.summary.course import course_key, summarise_course
 from interim.summary.custom import custom_types, summarise_custom
 from interim.summary.data import day_start_of
 from interim.summary.days import calendar, unit_of
@@ -87,6 +87,7 @@ def build_report(
     default = resolve_period(folder.records, until=period.end, settings=settings)
     safety = safety_notice(every_form(folder), period, settings, default.previous.start, types)
     scope = Scope.of(folder.records, period, chosen, settings, types)
+    scope.course_rows = folder.course_kept.get(course_key(period.end))
     sections = _sections(scope)
     found = {s.id: s.data for s in sections}
     questionnaires = found.get("questionnaires")

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from interim.domain.model import Record
 from interim.settings import Settings
@@ -43,6 +44,9 @@ class Scope:
     settings: Settings
     types: dict[str, RecordType]
     records: list[Record] = field(default_factory=list)  # shown records, sorted
+    # The course's homework rows as a report of the same unchanged folder worked them out
+    # (interim.commands.report.keep_course); None: work them out from `records`.
+    course_rows: tuple[tuple[Any, ...], ...] | None = None
 
     @cached_property
     def days(self) -> Span:
