@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -135,3 +136,19 @@ def check_text() -> Callable[..., Checked]:
 
 # The real-browser fixture (`browser`), shared by every test that opens a report in Chromium.
 pytest_plugins = ("browser",)
+
+
+@pytest.fixture
+def unpickled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many records the loads unpickle from the per-file cache (`[count]`)."""
+    from interim.load import cache as cache_module
+
+    count = [0]
+    real = cache_module.record_from
+
+    def counting(payload: bytes) -> Any:
+        count[0] += 1
+        return real(payload)
+
+    monkeypatch.setattr(cache_module, "record_from", counting)
+    return count

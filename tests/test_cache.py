@@ -547,7 +547,7 @@ def test_the_wanted_records_are_those_a_full_load_has(tmp_path: Path, write: Wri
 
 
 def test_a_kept_cache_unpickles_an_unchanged_record_once(
-    tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, write: Write, unpickled: list[int]
 ) -> None:
     """The watcher keeps one FolderCache: a file that did not change is not unpickled
     again on the next load, and an edited one is read afresh."""
@@ -555,19 +555,12 @@ def test_a_kept_cache_unpickles_an_unchanged_record_once(
     cache = FolderCache(root)
     load_folder(root, cache=cache)  # reads the files
     load_folder(root, cache=cache)  # unpickles each record once
-    count = [0]
-    real = cache_module.record_from
-
-    def counting(payload: bytes) -> Any:
-        count[0] += 1
-        return real(payload)
-
-    monkeypatch.setattr(cache_module, "record_from", counting)
+    unpickled[0] = 0
     rel = "records/2026/11/2026-11-20-mood.md"
     path = write(root, rel, FILES[rel].replace("mood: 4", "mood: 6"))
     os.utime(path, ns=(AN_HOUR_AGO + 10**9, AN_HOUR_AGO + 10**9))
     again = load_folder(root, cache=cache)
-    assert count[0] == 0
+    assert unpickled[0] == 0
     assert snapshot(again) == snapshot(load_folder(root))
     [record] = [r for r in again.records if r.path == rel]
     assert record.fields["mood"] == 6

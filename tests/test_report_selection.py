@@ -15,8 +15,6 @@ from typing import Any
 
 import pytest
 
-from interim.load import cache as cache_module
-
 ROOT = Path(__file__).resolve().parent.parent
 HAZARDS = sorted(p.name for p in (ROOT / "tests" / "hazards").iterdir() if p.is_dir())
 PERIODS = [
@@ -50,20 +48,6 @@ def report_json(run_cli: Callable[..., Any], root: Path, period: list[str], *cac
     result = run_cli(["report", str(root), "-o", "-", "--format", "json", *period, *cache])
     assert result.exit_code == 0, result.output
     return str(result.stdout)
-
-
-@pytest.fixture
-def unpickled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many records the loads unpickle from the per-file cache."""
-    count = [0]
-    real = cache_module.record_from
-
-    def counting(payload: bytes) -> Any:
-        count[0] += 1
-        return real(payload)
-
-    monkeypatch.setattr(cache_module, "record_from", counting)
-    return count
 
 
 @pytest.mark.parametrize("period", PERIODS, ids=lambda p: " ".join(p) or "default")

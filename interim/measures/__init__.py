@@ -62,44 +62,35 @@ def add_measure(
     only when its risk answers include all of the built-in's: a folder's PHQ-9 can never
     stop the safety notice listing an item 9 answer above 0."""
     entry = tree.entries["measure"]
-    line, col = entry.value.line, entry.value.col
+
+    def refused(message: str, hint: str) -> list[Diagnostic]:
+        return [diag(CODE, rel, entry.value.line, entry.value.col, message, hint)]
+
     known = measures.get(measure.key)
     if known is not None and known.origin != "built-in":
-        return [
-            diag(
-                CODE,
-                rel,
-                line,
-                col,
-                f"`{measure.key}` is defined twice: {known.origin} defines it already",
-                "keep one definition, or give this measure its own name",
-            )
-        ]
-    if known is not None:
-        lost = weakens(known, measure)
-        if lost:
-            return [
-                diag(
-                    CODE,
-                    rel,
-                    line,
-                    col,
-                    f"this measure takes the name of the built-in {known.name} but would not "
-                    f"raise the safety notice for {'; '.join(lost)}: it is not used",
-                    f"keep every risk answer of the built-in {known.name}, or give the measure "
-                    f"its own name: measure: my-{measure.key}",
-                )
-            ]
-        measures[measure.key] = measure
-        return [
-            diag(
-                "IM913",
-                rel,
-                line,
-                col,
-                f"this file replaces the built-in measure {known.name}",
-                f"rename the measure if you meant a new one: measure: my-{measure.key}",
-            )
-        ]
+        return refused(
+            f"`{measure.key}` is defined twice: {known.origin} defines it already",
+            "keep one definition, or give this measure its own name",
+        )
+    lost = weakens(known, measure) if known is not None else []
+    if known is not None and lost:
+        return refused(
+            f"this measure takes the name of the built-in {known.name} but would not "
+            f"raise the safety notice for {'; '.join(lost)}: it is not used",
+            f"keep every risk answer of the built-in {known.name}, or give the measure "
+            f"its own name: measure: my-{measure.key}",
+        )
     measures[measure.key] = measure
-    return []
+    if known is None:
+        return []
+    line, col = entry.value.line, entry.value.col
+    return [
+        diag(
+            "IM913",
+            rel,
+            line,
+            col,
+            f"this file replaces the built-in measure {known.name}",
+            f"rename the measure if you meant a new one: measure: my-{measure.key}",
+        )
+    ]
