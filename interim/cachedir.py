@@ -36,11 +36,12 @@ def _dirs() -> PlatformDirsABC:
     """The platform's rules, chosen when asked (platformdirs chooses once, at import).
     platformdirs is imported here, not at the top: a run that finds INTERIM_CACHE_DIR, or
     needs no cache, spares its ~7 ms."""
-    from platformdirs.unix import Unix
-    from platformdirs.windows import Windows
-
     if sys.platform == "win32":
+        from platformdirs.windows import Windows  # (it imports ctypes: only where needed)
+
         return Windows(APP, appauthor=False)
+    from platformdirs.unix import Unix
+
     return Unix(APP)
 
 

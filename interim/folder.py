@@ -39,7 +39,6 @@ from interim.load.discover import Candidate, Discovery, discover
 from interim.load.parallel import Progress, read_all
 from interim.reader import FileReader, Result
 from interim.settings import Settings, checked_settings, load_settings
-from interim.summary.safety import safety_diagnostics
 from interim.types import RecordType, load_types, types_identity
 
 
@@ -197,6 +196,8 @@ def folder_notices(folder: Folder) -> list[Diagnostic]:
     """What depends on the whole folder and on the report date, so no file's cached result
     can hold it: the safety notice's IM220 lines (the same entries as the default report's
     notice) and dates too far from the report date to be meant."""
+    from interim.summary.safety import safety_diagnostics  # an unchanged folder needs none
+
     return safety_diagnostics(folder) + implausible_dates(folder)
 
 

@@ -850,3 +850,75 @@ def test_the_ignore_transition_warning_goes_in_0_2() -> None:
     import interim
 
     assert interim.__version__.startswith("0.1."), "remove IM125 and LegacyRules"
+
+
+# -- a folder of simple names is decided in one pass ---------------------------------------
+
+_NAMES = [
+    "2026-11-20-mood.md",
+    "sleep-diary.md",
+    "a.md",
+    "Mood.md",
+    "mood 2.md",
+    "mood.md.md",
+    "con.md",
+    "com1.md",
+    "lpt9.x.md",
+    "conflict.md",
+    "old-notes.md",
+    "mood.MD",
+    "mood.md\nnotes.md",
+    "mood.md ",
+    ".hidden.md",
+    "-dash.md",
+    "x.md\r",
+    "é.md",
+    "2020",
+    "",
+]
+
+
+@pytest.mark.parametrize("name", _NAMES)
+def test_all_simple_agrees_with_simple_name_for_each_name(name: str) -> None:
+    from interim.load.filenames import all_simple, simple_name
+
+    assert all_simple([name]) == simple_name(name)
+    assert all_simple(["a.md", name, "b.md"]) == simple_name(name)
+
+
+def test_all_simple_agrees_with_simple_name_over_arbitrary_lists() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from interim.load.filenames import all_simple, simple_name
+
+    parts = st.sampled_from([*_NAMES, "-", ".", "md", "\n", "con", "copy", "A", "0"])
+    names = st.lists(st.lists(parts, max_size=4).map("".join), max_size=6)
+
+    @settings(max_examples=300, deadline=None)
+    @given(names)
+    def agree(found: list[str]) -> None:
+        assert all_simple(found) == (bool(found) and all(simple_name(n) for n in found))
+
+    agree()
+
+
+def test_a_folder_of_simple_names_beside_one_that_is_not(tmp_path: Path) -> None:
+    """The one-pass way and the name-by-name way find the same files and say the same."""
+    simple = tmp_path / "simple"
+    mixed = tmp_path / "mixed"
+    for folder in (simple, mixed):
+        folder.mkdir()
+        for name in ("2026-11-20-mood.md", "2026-11-21-mood.md", "notes.md"):
+            (folder / name).write_text("---\ntype: mood\n---\n")
+    (mixed / "Notes.md").write_text("---\ntype: mood\n---\n")
+    found = discover(tmp_path)
+    rels = [c.rel for c in found.files]
+    assert rels == sorted(rels)
+    assert [r for r in rels if r.startswith("simple/")] == [
+        "simple/2026-11-20-mood.md",
+        "simple/2026-11-21-mood.md",
+        "simple/notes.md",
+    ]
+    assert "mixed/Notes.md" in rels
+    assert [(d.code, d.path) for d in found.diagnostics] == [("IM123", "mixed/notes.md")]

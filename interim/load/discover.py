@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import json
+import operator
 import os
 import stat
 import unicodedata
@@ -25,6 +26,7 @@ from interim.load.filenames import (
     TEMP,
     TOP_ONLY,
     CopyName,
+    all_simple,
     certain_copy,
     look_alike,
     other_text_extension,
@@ -73,7 +75,7 @@ def discover(
     walker = _Walker(Path(os.path.abspath(root)), ignore, max_size)
     walker.editor_templates = editor_template_folders(walker.root)
     walker.run()
-    files = sorted(walker.files, key=lambda c: c.rel)
+    files = sorted(walker.files, key=_rel)
     return Discovery(files, sorted(walker.diags, key=Diagnostic.sort_key))
 
 
@@ -100,6 +102,10 @@ def editor_template_folders(root: Path) -> frozenset[str]:
     return frozenset(found)
 
 
+_name = operator.attrgetter("name")
+_rel = operator.itemgetter(1)  # Candidate.rel
+
+
 class _Walker:
     def __init__(self, root: Path, patterns: Sequence[str], max_size: int) -> None:
         self.root, self.max_size = root, max_size
@@ -116,6 +122,10 @@ class _Walker:
         while stack:
             path, prefix, was_ignored = stack.pop()
             entries = self._list(path, prefix)
+            if self.plain and all_simple([e.name for e in entries]):
+                self._simple_folder(entries, prefix, was_ignored, stack)
+                continue
+            entries.sort(key=_name)  # the portability check's "first" is the first by name
             kept: list[tuple[str, str]] = []
             names = {e.name for e in entries}
             for entry in entries:
@@ -127,10 +137,27 @@ class _Walker:
                     kept.append((entry.name, rel))
             self._portability(kept)
 
+    def _simple_folder(
+        self,
+        entries: list[os.DirEntry[str]],
+        prefix: str,
+        was_ignored: bool,
+        stack: list[tuple[str, str, bool]],
+    ) -> None:
+        """A folder whose every name is simple (the usual `records/2026/11/`): each file
+        needs only its stat, and no two such names can collide on another system, so the
+        portability check has nothing to say."""
+        for entry in entries:
+            rel = prefix + entry.name
+            if not entry.is_dir(follow_symlinks=False):
+                self._simple(entry, rel)
+            elif self._entry(entry, rel, prefix == "", set(), was_ignored) == "dir":
+                stack.append((entry.path, rel + "/", self._old(entry, rel, was_ignored)))
+
     def _list(self, path: str, prefix: str) -> list[os.DirEntry[str]]:
         try:
             with os.scandir(path) as it:
-                return sorted(it, key=lambda e: e.name)
+                return list(it)
         except OSError as exc:
             rel = prefix.rstrip("/") or "."
             self.diags.append(_os_diag(rel, exc, "folder"))

@@ -26,6 +26,7 @@ is listed as written; when several forms share the latest date, each counts as t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,9 +41,14 @@ from interim.summary.period import Period, Span, resolve_period
 from interim.summary.scope import record_key
 from interim.types import RecordType, measures_of
 
-PHQ9 = builtin_measures()["phq9"]
-ITEM = PHQ9.risk_items[0].wording
-ANSWERS = PHQ9.risk_items[0].answers
+
+@functools.cache
+def phq9_item() -> RiskItem:
+    """PHQ-9 item 9, from the built-in measure (read when first needed: a `check` of an
+    unchanged folder never parses the measures)."""
+    return builtin_measures()["phq9"].risk_items[0]
+
+
 NOT_ANSWERED = "not answered"
 EMERGENCY = "If you are in danger now, call your local emergency number."
 MONITORING = (
@@ -79,7 +85,7 @@ class SafetyEntry(Data):
     instrument_name: str = "PHQ-9"
     item: int = 9
     """the risk item's number, wording, and `"PHQ-9 item 9"`"""
-    item_text: str = ITEM  # its wording
+    item_text: str = field(default_factory=lambda: phq9_item().wording)  # its wording
     label: str = "PHQ-9 item 9"
     counted: bool = True
     """false for a form left out of the numbers (a copy)"""
@@ -115,12 +121,12 @@ class SafetyNotice(Data):
     topic: str = "PHQ-9 item 9"  # the risk items listed ("PHQ-9 item 9, EPDS item 10")
     """`"PHQ-9 item 9"`, what it asks in words, and `"Safety: PHQ-9 item 9"` (each lists every risk
     item in the entries)"""
-    about: str = PHQ9.risk_items[0].short  # what they ask, in words
+    about: str = field(default_factory=lambda: phq9_item().short)  # what they ask, in words
     heading: str = "Safety: PHQ-9 item 9"
 
 
 def answer_text(answer: object, item: RiskItem | None = None) -> str:
-    item = item or PHQ9.risk_items[0]
+    item = item or phq9_item()
     if answer is None:
         return NOT_ANSWERED
     if isinstance(answer, int) and not isinstance(answer, bool) and answer in item.answers:
@@ -167,7 +173,7 @@ def safety_notice(
         contacts=contacts or EMERGENCY,
         emergency=EMERGENCY,
         monitoring=MONITORING,
-        item=ITEM,
+        item=phq9_item().wording,
         summary=_summary(entries),
         window=window,
         has_contacts=bool(contacts),
@@ -238,13 +244,13 @@ def _topic(entries: list[SafetyEntry]) -> str:
 
 
 def _about(entries: list[SafetyEntry], risky: dict[str, Measure]) -> str:
-    shorts = sorted({_short(e, risky) for e in entries}) or [PHQ9.risk_items[0].short]
+    shorts = sorted({_short(e, risky) for e in entries}) or [phq9_item().short]
     return "; ".join(shorts)
 
 
 def _summary(entries: list[SafetyEntry]) -> str:
     kinds = sorted({(e.label, e.item_text) for e in entries})
-    if not kinds or kinds == [("PHQ-9 item 9", ITEM)]:
+    if not kinds or kinds == [("PHQ-9 item 9", phq9_item().wording)]:
         return SUMMARY
     named = "; ".join(f"{label} (“{text}”)" for label, text in kinds)
     return f"{named}: answered above 0, or not answered, on the questionnaires listed here."
@@ -372,7 +378,7 @@ def safety_lines(crisis_contacts: str, kinds: Iterable[tuple[str, str]] = ()) ->
     `watch` (when one appears). DESIGN §2.3. `kinds`: (label, what it asks) of the risk items
     answered ("EPDS item 10", "the thought of harming yourself"); PHQ-9 item 9 when none."""
     contact = crisis_contacts.strip() or EMERGENCY
-    named = sorted(set(kinds) - {("PHQ-9 item 9", PHQ9.risk_items[0].short)})
+    named = sorted(set(kinds) - {("PHQ-9 item 9", phq9_item().short)})
     first = "SAFETY: a PHQ-9 answer shows thoughts of being better off dead or of self-harm."
     if named:
         first = "SAFETY: " + "; ".join(
