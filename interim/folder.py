@@ -18,11 +18,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from interim.check.crosscheck import cross_check
-from interim.check.dates import implausible_dates
-from interim.check.duplicates import drop_duplicates
 from interim.diagnostics import Diagnostic
 from interim.domain.model import Folder, Record
 from interim.load.cache import (
@@ -36,10 +33,12 @@ from interim.load.cache import (
     record_from,
 )
 from interim.load.discover import Candidate, Discovery, discover
-from interim.load.parallel import Progress, read_all
-from interim.reader import FileReader, Result
 from interim.settings import Settings, checked_settings, load_settings
 from interim.types import RecordType, load_types, types_identity
+
+if TYPE_CHECKING:
+    from interim.load.parallel import Progress
+    from interim.reader import FileReader, Result
 
 
 @dataclass(frozen=True)
@@ -148,6 +147,9 @@ def _load(
     if state is not None and _from_state(folder, found_files.files, known, state, wanted, cache):
         return folder
     folder.diagnostics = diagnostics
+    # Imported here: an unchanged folder reads no file and checks nothing across records.
+    from interim.check.crosscheck import cross_check
+
     results, folder.files_cached = _results(
         found_files.files, folder.types, settings, cache, fp, started_ns, progress
     )
@@ -196,7 +198,8 @@ def folder_notices(folder: Folder) -> list[Diagnostic]:
     """What depends on the whole folder and on the report date, so no file's cached result
     can hold it: the safety notice's IM220 lines (the same entries as the default report's
     notice) and dates too far from the report date to be meant."""
-    from interim.summary.safety import safety_diagnostics  # an unchanged folder needs none
+    from interim.check.dates import implausible_dates  # an unchanged folder needs neither
+    from interim.summary.safety import safety_diagnostics
 
     return safety_diagnostics(folder) + implausible_dates(folder)
 
@@ -220,6 +223,9 @@ def _results(
     """One result per file, and how many came from the cache: from the cache when the
     file's size, mtime, inode and change time are the ones it was cached under (and its
     record can be read back), else read now."""
+    from interim.load.parallel import read_all
+    from interim.reader import FileReader
+
     known: dict[str, Stored] = cache.lookup(fp) if cache is not None else {}
     out: list[Result | None] = []
     todo: list[int] = []
@@ -312,6 +318,8 @@ def _assemble(folder: Folder, files: list[Candidate], results: list[Result]) -> 
     """Each file's result into the folder: counted records, records left out of the numbers
     (conflict copies, files of another extension: the safety notice still reads them), and
     every diagnostic; then one entry per set of files that hold the same one."""
+    from interim.check.duplicates import drop_duplicates
+
     counted: list[Record] = []
     for candidate, (record, diags, not_record, was_read) in zip(files, results, strict=True):
         folder.diagnostics += diags

@@ -14,7 +14,7 @@ from test_render_safety import assert_html_first
 from test_render_support import make_folder, rendered
 
 from interim.commands.prompts import Console, Offers, ask_questionnaire
-from interim.summary.safety import safety_lines
+from interim.summary.notice_words import safety_lines
 from interim.types import load_types, measures_of
 
 # Placeholder words: the EPDS's own are the rights holder's, and stay in the clinician's copy.

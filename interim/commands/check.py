@@ -6,7 +6,7 @@ from __future__ import annotations
 from interim.diagnostics.formats import as_json, github_line, text_line
 from interim.domain.model import Folder
 from interim.settings import Settings
-from interim.summary.safety import SAFETY_CODE, notice_kinds, safety_lines
+from interim.summary.notice_words import SAFETY_CODE, notice_kinds, safety_lines
 
 
 def check_lines(folder: Folder, fmt: str) -> list[str]:

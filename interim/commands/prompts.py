@@ -24,8 +24,8 @@ from interim.domain.model import Folder
 from interim.domain.wording import choices_text, item_choices, shared_choices
 from interim.load.yaml.tree import Scalar
 from interim.measures import builtin_measures
+from interim.summary.notice_words import safety_lines
 from interim.summary.queries import open_homework
-from interim.summary.safety import safety_lines
 from interim.types import measures_of
 from interim.types.common import COMMON
 from interim.types.kinds import Context, convert, is_missing

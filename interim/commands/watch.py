@@ -27,8 +27,8 @@ from interim.load.cache import FolderCache
 from interim.render import TemplateProblem
 from interim.render.write import write_output
 from interim.settings import BrokenSettings, Settings
+from interim.summary.notice_words import SAFETY_CODE, notice_kinds, safety_lines
 from interim.summary.problems import not_counted
-from interim.summary.safety import SAFETY_CODE, notice_kinds, safety_lines
 from interim.watcher import Rebuild, Watcher
 
 Echo = Callable[[str], None]

@@ -26,31 +26,20 @@ is listed as written; when several forms share the latest date, each counts as t
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from interim.diagnostics import Diagnostic, diag, escape_text
+from interim.diagnostics import Diagnostic, diag
 from interim.domain.measures import Measure, RiskItem, risk_answer, risk_measures
 from interim.domain.model import Folder, Record
-from interim.measures import builtin_measures
 from interim.settings import Settings
 from interim.summary.data import Data, day_start_of
+from interim.summary.notice_words import EMERGENCY, SAFETY_CODE, emergency, phq9_item
 from interim.summary.period import Period, Span, resolve_period
 from interim.summary.scope import record_key
 from interim.types import RecordType, measures_of
 
-
-@functools.cache
-def phq9_item() -> RiskItem:
-    """PHQ-9 item 9, from the built-in measure (read when first needed: a `check` of an
-    unchanged folder never parses the measures)."""
-    return builtin_measures()["phq9"].risk_items[0]
-
-
 NOT_ANSWERED = "not answered"
-EMERGENCY = "If you are in danger now, call your local emergency number."
 MONITORING = (
     "Nobody monitors these files. interim sends nothing to anyone and alerts no one: if you "
     "need help, contact someone directly."
@@ -59,7 +48,6 @@ SUMMARY = (
     "PHQ-9 item 9 (thoughts of being better off dead or of hurting yourself) was answered "
     "above 0, or not answered, on the questionnaires listed here."
 )
-SAFETY_CODE = "IM220"  # the safety notice's diagnostic (an info notice, never an exit code)
 FUTURE_NOTE = "dated after the report date: check the year"
 SALVAGED_NOTE = "the file cannot be read in full: fix its errors"
 
@@ -341,23 +329,7 @@ def _notice_line(e: SafetyEntry, record: Record | None, risky: dict[str, Measure
     message = f"{e.label} ({_short(e, risky)}) is {said}: the safety notice lists this form"
     if e.note:
         message += f" ({e.note})"
-    return diag(
-        SAFETY_CODE, e.path, line, col, message, f"if you are in danger now, {_emergency()}"
-    )
-
-
-_NOTICE = re.compile(r"(.+? item \d+) \((.*?)\) is (?:answered|not answered)")
-
-
-def notice_kinds(diags: Iterable[Diagnostic]) -> list[tuple[str, str]]:
-    """(label, what it asks) of each risk item among the IM220 lines (`_notice_line` writes
-    them), for `safety_lines`."""
-    found = set()
-    for d in diags:
-        m = _NOTICE.match(d.message) if d.code == SAFETY_CODE else None
-        if m is not None:
-            found.add((m[1], m[2]))
-    return sorted(found)
+    return diag(SAFETY_CODE, e.path, line, col, message, f"if you are in danger now, {emergency()}")
 
 
 def _short(e: SafetyEntry, risky: dict[str, Measure]) -> str:
@@ -366,29 +338,3 @@ def _short(e: SafetyEntry, risky: dict[str, Measure]) -> str:
         if item.number == e.item:
             return item.short
     return e.item_text
-
-
-def _emergency() -> str:
-    return EMERGENCY[len("If you are in danger now, ") :].rstrip(".")
-
-
-def safety_lines(crisis_contacts: str, kinds: Iterable[tuple[str, str]] = ()) -> list[str]:
-    """The words that stand beside the safety notice wherever a command prints it: `check`
-    (when an IM220 is among its lines), `new` (the moment a form records such an answer) and
-    `watch` (when one appears). DESIGN §2.3. `kinds`: (label, what it asks) of the risk items
-    answered ("EPDS item 10", "the thought of harming yourself"); PHQ-9 item 9 when none."""
-    contact = crisis_contacts.strip() or EMERGENCY
-    named = sorted(set(kinds) - {("PHQ-9 item 9", phq9_item().short)})
-    first = "SAFETY: a PHQ-9 answer shows thoughts of being better off dead or of self-harm."
-    if named:
-        first = "SAFETY: " + "; ".join(
-            f"an answer to {label} ({escape_text(about)})" for label, about in named
-        )
-        first += " is on record; read the safety notice."
-        if len(named) < len(set(kinds)):
-            first += " A PHQ-9 answer shows thoughts of being better off dead or of self-harm."
-    return [
-        first,
-        f"  {escape_text(contact)}",
-        "  Nobody monitors these files: tell your clinician, or someone you trust, today.",
-    ]

@@ -9,15 +9,17 @@ import dataclasses
 import functools
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interim.diagnostics import Diagnostic, diag
-from interim.domain.measures import Measure
 from interim.load.discover import Candidate, read_bytes
 from interim.load.frontmatter import decode
 from interim.load.yaml.events import load_yaml
 from interim.load.yaml.tree import Mapping
-from interim.measures import add_measure, builtin_measures, is_measure, parse_measure
 from interim.types.language import FieldSpec, RecordType, parse_type
+
+if TYPE_CHECKING:
+    from interim.domain.measures import Measure
 
 __all__ = ["FieldSpec", "RecordType", "builtin_types", "load_types", "measures_of"]
 
@@ -27,6 +29,8 @@ MAX_TYPE_FILE = 256 * 1024  # a type definition is a page of YAML
 
 @functools.cache
 def builtin_types() -> dict[str, RecordType]:
+    from interim.measures import builtin_measures  # (the measures: only when types are read)
+
     types: dict[str, RecordType] = {}
     for file in sorted(_HERE.glob("*.yaml")):
         rtype, problems = _read(file, file.name, file.stem)
@@ -50,6 +54,8 @@ def measures_of(types: dict[str, RecordType] | None) -> dict[str, Measure]:
     """The measures a folder's records may name: the built-in ones and those in its `types/`."""
     questionnaire = (types or {}).get("questionnaire")
     if questionnaire is None or questionnaire.measures is None:
+        from interim.measures import builtin_measures
+
         return builtin_measures()
     return questionnaire.measures
 
@@ -76,6 +82,8 @@ def types_identity(root: Path | None) -> str:
 def load_types(root: Path | None) -> tuple[dict[str, RecordType], list[Diagnostic]]:
     """The built-in types plus the folder's `types/*.yaml` (a folder type may replace a
     built-in one, with a warning so nobody is surprised)."""
+    from interim.measures import add_measure, builtin_measures, is_measure, parse_measure
+
     types = dict(builtin_types())
     measures = dict(builtin_measures())
     out: list[Diagnostic] = []

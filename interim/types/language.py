@@ -8,10 +8,13 @@ validated with positions like any record: mistakes in it are IM910 diagnostics.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from interim.diagnostics import Diagnostic, diag, did_you_mean
-from interim.domain.measures import Measure
 from interim.load.yaml.tree import Entry, Mapping, Node, Scalar, Sequence, plain_value
+
+if TYPE_CHECKING:
+    from interim.domain.measures import Measure
 
 KINDS = (
     "text",
