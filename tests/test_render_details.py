@@ -261,3 +261,49 @@ def test_key_cards_say_when_there_is_nothing_to_compare(outputs: dict[str, str],
     text = " ".join(re.sub(r"<[^>]+>", " ", outputs[fmt]).split())
     assert "no previous period to compare with" in text
     assert "— vs previous period" not in text
+
+
+# -- the per-entry filters give what their macros give ------------------------------------------
+
+_VALUES: list[object] = [
+    None,
+    "",
+    "Late <b>bus</b> & \"rain\"",
+    "{{ 7*7 }}",
+    0,
+    3,
+    True,
+    False,
+    [],
+    ["one", "<two>", 3],
+]
+_ENTRIES = [
+    {"date": "2026-11-17", "time": "21:00"},
+    {"date": "2026-11-17", "time": None},
+    {"date": None, "time": "07:30"},
+    {"date": None, "time": None},
+]
+
+
+@pytest.mark.parametrize(
+    ("macro", "filtered", "values"),
+    [
+        ("m.when(v)", "v|when", _ENTRIES),
+        ("m.yesno(v)", "v|yesno", _VALUES),
+        ("m.body(v)", "v|body_block", [None, "", "A *small* <win>", "[x](javascript:1)"]),
+        ('m.text(v, "Said <so>")', 'v|labelled("Said <so>")', _VALUES),
+        ('m.items(v, "Traps")', 'v|labelled_list("Traps")', [None, [], ["a", "<b>"], [1, 2]]),
+    ],
+)
+def test_each_filter_gives_what_its_macro_gives(
+    macro: str, filtered: str, values: list[object]
+) -> None:
+    from interim.render.env import make_env
+
+    env = make_env(None, html=True, cache=False)
+    both = env.from_string(
+        '{% import "report/macros.html.j2" as m %}{{ ' + macro + " }}|{{ " + filtered + " }}"
+    )
+    for v in values:
+        by_macro, by_filter = both.render(v=v).split("|", 1)
+        assert by_macro == by_filter, v

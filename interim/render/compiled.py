@@ -23,6 +23,8 @@ templates are not kept at all. `--no-cache` keeps none either.
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import marshal
 import os
 import stat
@@ -174,7 +176,10 @@ def bytecode_cache(kind: str) -> BytecodeCache | None:
     if not SUPPORTED:
         return None
 
-    versions = f"{kind}-{__version__}-{jinja2.__version__}-{sys.implementation.cache_tag}"
+    versions = (
+        f"{kind}-{__version__}-{_filters_stamp()}-{jinja2.__version__}"
+        f"-{sys.implementation.cache_tag}"
+    )
     magic = f"interim compiled template 1 {versions}\n".encode()
     try:
         top = cache_dir()
@@ -182,3 +187,12 @@ def bytecode_cache(kind: str) -> BytecodeCache | None:
     except (OSError, RuntimeError):  # no home directory to put it in
         return None
     return PrivateBytecodeCache(top, (COMPILED, versions), magic)
+
+
+@functools.cache
+def _filters_stamp() -> str:
+    """A checksum of the filters' code: Jinja compiles into a template whether each filter
+    takes the environment or the context, so compiled code from other filters (a
+    development tree, an upgrade without a new version number) must not be used."""
+    code = Path(__file__).with_name("filters.py").read_bytes()
+    return hashlib.sha256(code).hexdigest()[:12]

@@ -19,6 +19,7 @@ from interim.render.allowlist import Own, check_html, mark_links
 from interim.render.bodies import RenderedBodies
 from interim.render.chartdata import GLOBALS
 from interim.render.env import folder_templates_used, make_env, render_template, template_shown
+from interim.render.filters import block_of
 from interim.render.mdcheck import check_md, refuse_html_before
 from interim.render.problems import TemplateProblem
 from interim.render.safety import place_html, place_md
@@ -140,6 +141,7 @@ def render_html(
     env.globals.update(GLOBALS)
     bodies = RenderedBodies(root, enabled=cache)  # each body rendered once per content
     env.filters["md"] = bodies.md
+    env.filters["body_block"] = block_of(bodies.md)
     page_vars = _page_vars(data, banner, context.page, head.meta)
     output = render_template(env, template, page_vars, root)
     where = template_shown(env, template, root)

@@ -89,6 +89,24 @@ def folder_templates_used(env: Environment) -> bool:
     return any(isinstance(one, FolderLoader) and one.served for one in found)
 
 
+_DICT_NAMES = frozenset(dir(dict))
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with `row.date` on the report's data (plain dicts) looked
+    up as the key straight away. The sandbox tries the attribute first and, for a dict, that
+    raises AttributeError on every key: most of a long report's rendering. The result is the
+    same: a plain dict has no attribute but dict's own, which still go the sandbox's way."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_NAMES:
+            try:
+                return obj[attribute]
+            except LookupError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 def _md_finalize(value: Any) -> Any:
     """Markdown's autoescape: every printed value is escaped unless marked safe."""
     if isinstance(value, Markup):
@@ -102,7 +120,7 @@ def make_env(
     """The environment for one output format. `user=False` sees only the package's
     templates (the safety banner is rendered from there, so no folder can replace it).
     `cache=False` (`--no-cache`) neither reads nor writes compiled templates."""
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         bytecode_cache=bytecode_cache("html" if html else "text") if cache else None,
         loader=folder_loader(root) if user else package_loader(),
         undefined=StrictUndefined,

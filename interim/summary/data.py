@@ -34,7 +34,15 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 def plain(value: object) -> Json:
     """`value` as JSON-safe data: dataclasses and mappings become dicts, tuples lists, dates
     ISO strings (YYYY-MM-DD), times "HH:MM". Anything else is a bug, so it raises."""
-    if value is None or isinstance(value, (bool, int, str)):
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # most of a report
+        return value  # type: ignore[return-value]
+    fields = _DATA_FIELDS.get(kind)
+    if fields is not None:  # a summary dataclass seen before, without its own to_data
+        return {name: plain(getattr(value, name)) for name in fields}
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]  # type: ignore[attr-defined]
+    if isinstance(value, (bool, int, str)):
         return value
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else value
@@ -51,11 +59,11 @@ def plain(value: object) -> Json:
     if isinstance(value, Data) and type(value).to_data is not Data.to_data:
         return value.to_data()  # its own shape (a period adds its label and day counts)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.metadata.get("interim.data", True)
-        }
+        names = tuple(
+            f.name for f in dataclasses.fields(value) if f.metadata.get("interim.data", True)
+        )
+        _DATA_FIELDS[kind] = names
+        return {name: plain(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -63,6 +71,11 @@ def plain(value: object) -> Json:
     if isinstance(value, (set, frozenset)):  # in a fixed order, whatever the hash seed
         return [plain(v) for v in sorted(value, key=str)]
     raise TypeError(f"not plain data: {type(value).__name__}")
+
+
+# The data fields of each dataclass `plain` has met (those without a to_data of their own),
+# so the fields are looked up once per class, not once per value.
+_DATA_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 class Data:
@@ -98,8 +111,12 @@ def exact_mean(values: Sequence[Number]) -> Number | None:
     """The mean, exact for whole numbers (a Fraction), so rounding happens once, at the end."""
     if not values:
         return None
-    if all(isinstance(v, (int, Fraction)) for v in values):
-        return Fraction(sum(Fraction(v) for v in values), len(values))
+    whole = [v for v in values if isinstance(v, int)]
+    if len(whole) == len(values):  # a sum of whole numbers is exact
+        return Fraction(sum(whole), len(values))
+    exact = [v for v in values if isinstance(v, (int, Fraction))]
+    if len(exact) == len(values):
+        return Fraction(sum(exact, Fraction(0)), len(values))
     return math.fsum(float(v) for v in values) / len(values)
 
 
