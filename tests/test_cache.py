@@ -564,3 +564,64 @@ def test_a_kept_cache_unpickles_an_unchanged_record_once(
     assert snapshot(again) == snapshot(load_folder(root))
     [record] = [r for r in again.records if r.path == rel]
     assert record.fields["mood"] == 6
+
+
+# -- interim's own data kept parsed (the built-in types and measures) -------------------------
+
+
+def test_kept_builds_once_and_reads_back(tmp_path: Path) -> None:
+    from interim.load.cache import kept
+
+    made: list[int] = []
+
+    def build() -> dict[str, tuple[int, ...]]:
+        made.append(1)
+        return {"a": (1, 2)}
+
+    assert kept("example", build, frozenset()) == {"a": (1, 2)}
+    assert kept("example", build, frozenset()) == {"a": (1, 2)}
+    assert made == [1]
+    path = Path(os.environ["INTERIM_CACHE_DIR"]) / "builtin-example.pickle"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("spoil", ["writable-by-others", "other-class", "corrupt", "old-header"])
+def test_kept_rebuilds_what_it_cannot_trust(tmp_path: Path, spoil: str) -> None:
+    from interim.load.cache import kept
+
+    made: list[int] = []
+
+    def build() -> list[str]:
+        made.append(1)
+        return ["fresh"]
+
+    kept("spoiled", build, frozenset())
+    path = Path(os.environ["INTERIM_CACHE_DIR"]) / "builtin-spoiled.pickle"
+    header = path.read_bytes().split(b"\n", 2)
+    head = header[0] + b"\n" + header[1] + b"\n"
+    if spoil == "writable-by-others":
+        path.chmod(0o666)
+    elif spoil == "other-class":  # a pickle that would call os.system
+        path.write_bytes(head + pickle.dumps(os.system))
+    elif spoil == "corrupt":
+        path.write_bytes(head + b"\x80\x05not a pickle")
+    else:
+        path.write_bytes(b"interim-cache 0\nold\n" + pickle.dumps(["stale"]))
+    assert kept("spoiled", build, frozenset()) == ["fresh"]
+    assert made == [1, 1]
+
+
+def test_the_builtins_kept_are_the_builtins_parsed() -> None:
+    import interim.measures as measures
+    import interim.types as types
+
+    measures.builtin_measures.cache_clear()
+    types.builtin_types.cache_clear()
+    try:
+        first = types.builtin_types()  # parsed, and kept
+        types.builtin_types.cache_clear()
+        assert types.builtin_types() == first == types._parse_builtins()  # read back
+        assert measures.builtin_measures() == measures._parse_builtins()
+    finally:
+        measures.builtin_measures.cache_clear()
+        types.builtin_types.cache_clear()

@@ -268,7 +268,7 @@ def test_key_cards_say_when_there_is_nothing_to_compare(outputs: dict[str, str],
 _VALUES: list[object] = [
     None,
     "",
-    "Late <b>bus</b> & \"rain\"",
+    'Late <b>bus</b> & "rain"',
     "{{ 7*7 }}",
     0,
     3,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from interim.diagnostics import Diagnostic, diag
 from interim.domain.measures import Measure, weakens
+from interim.load.cache import kept
 from interim.load.yaml.events import load_yaml
 from interim.load.yaml.tree import Mapping
 from interim.measures.language import CODE, is_measure, measure_key, parse_measure
@@ -30,8 +31,23 @@ _HERE = Path(__file__).parent
 _FIRST = ("phq9", "gad7")
 
 
+# What a kept copy of the built-in measures may be made of (interim.load.cache.kept).
+MEASURE_CLASSES = frozenset(
+    ("interim.domain.measures", name)
+    for name in ("Band", "Item", "Measure", "RiskItem", "Subscale")
+)
+
+
 @functools.cache
 def builtin_measures() -> dict[str, Measure]:
+    """The measures interim ships, parsed once and kept (interim.load.cache.kept)."""
+    found = kept("measures", _parse_builtins, MEASURE_CLASSES)
+    if type(found) is dict and all(type(m) is Measure for m in found.values()):
+        return found
+    return _parse_builtins()
+
+
+def _parse_builtins() -> dict[str, Measure]:
     found: dict[str, Measure] = {}
     for file in sorted(_HERE.glob("*.yaml")):
         tree, problems = load_yaml(file.read_text(encoding="utf-8"), file.name)

@@ -16,6 +16,7 @@ Only the bodies this run used are written back, so the file holds one report's w
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -32,11 +33,21 @@ KIND = "bodies"
 def _versions() -> str:
     """interim's version and a checksum of its Markdown code (a change of either starts
     afresh), plus markdown-it's version."""
-    import markdown_it
-
     code = Path(__file__).with_name("markdown.py").read_bytes()
     stamp = hashlib.sha256(code).hexdigest()[:12]
-    return f"{KIND}-{__version__}-{markdown_it.__version__}-{stamp}"
+    return f"{KIND}-{__version__}-{_markdown_it_stamp()}-{stamp}"
+
+
+def _markdown_it_stamp() -> str:
+    """markdown-it as installed, by its files' size and time, without importing it (a report
+    whose bodies are all kept never does): an upgrade rewrites them."""
+    spec = importlib.util.find_spec("markdown_it")
+    origin = spec.origin if spec is not None else None
+    try:
+        st = os.stat(origin) if origin else None
+    except OSError:
+        st = None
+    return f"{st.st_size}.{st.st_mtime_ns}" if st is not None else "unknown"
 
 
 class RenderedBodies:

@@ -15,10 +15,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # A scheme is whatever precedes the first ":" that comes before any "/", "?" or "#". After
@@ -39,11 +40,6 @@ _REPORT_LINK = re.compile(r"(?:https?://|mailto:|#)", re.IGNORECASE)
 def report_link(url: str) -> bool:
     """True for the links an HTML report keeps: http(s), mailto and #fragments."""
     return bool(_REPORT_LINK.match(url.strip())) and safe_link(url)
-
-
-class _SafeMarkdown(MarkdownIt):
-    def validateLink(self, url: str) -> bool:  # markdown-it calls it by this name
-        return report_link(url)
 
 
 def _image_as_text(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -67,6 +63,14 @@ def _escape(text: str) -> str:
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    # markdown-it is imported here, on the first body to render: a report whose bodies are
+    # all in interim.render.bodies' cache never loads it (~25 ms).
+    from markdown_it import MarkdownIt
+
+    class _SafeMarkdown(MarkdownIt):
+        def validateLink(self, url: str) -> bool:  # markdown-it calls it by this name
+            return report_link(url)
+
     md = _SafeMarkdown("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.add_render_rule("image", _image_as_text)
     md.add_render_rule("link_open", _link_open)

@@ -19,18 +19,22 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from interim.render.allowlist import Own, check_html
 from interim.render.problems import TemplateProblem
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _HTML = ("html_block", "html_inline")
 
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # only a Markdown report is read back this way
+
     return MarkdownIt("commonmark", {"html": True})
 
 

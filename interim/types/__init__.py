@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interim.diagnostics import Diagnostic, diag
+from interim.load.cache import kept
 from interim.load.discover import Candidate, read_bytes
 from interim.load.frontmatter import decode
 from interim.load.yaml.events import load_yaml
@@ -29,7 +30,22 @@ MAX_TYPE_FILE = 256 * 1024  # a type definition is a page of YAML
 
 @functools.cache
 def builtin_types() -> dict[str, RecordType]:
-    from interim.measures import builtin_measures  # (the measures: only when types are read)
+    """The types interim ships, the questionnaire type carrying the built-in measures,
+    parsed once and kept (interim.load.cache.kept)."""
+    from interim.measures import MEASURE_CLASSES  # (the measures: only when types are read)
+
+    classes = MEASURE_CLASSES | {
+        ("interim.types.language", "FieldSpec"),
+        ("interim.types.language", "RecordType"),
+    }
+    found = kept("types", _parse_builtins, classes)
+    if type(found) is dict and all(type(t) is RecordType for t in found.values()):
+        return found
+    return _parse_builtins()
+
+
+def _parse_builtins() -> dict[str, RecordType]:
+    from interim.measures import builtin_measures
 
     types: dict[str, RecordType] = {}
     for file in sorted(_HERE.glob("*.yaml")):
