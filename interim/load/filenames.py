@@ -236,6 +236,9 @@ def certain_copy(name: str) -> CopyName | None:
     are taken off from the right until none is left (a conflict copy of a copy)."""
     if record_extension(name) and not _marked(name):
         return None  # no stem marker, and nothing after the extension
+    lower = name.lower()
+    if ".md" not in lower and ".markdown" not in lower:
+        return None  # every marker stands before or after a record's extension
     found, who = name, ""
     for _ in range(_MAX_MARKERS):
         m = _certain_stem().search(found)
