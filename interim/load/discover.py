@@ -147,12 +147,25 @@ class _Walker:
         """A folder whose every name is simple (the usual `records/2026/11/`): each file
         needs only its stat, and no two such names can collide on another system, so the
         portability check has nothing to say."""
+        add, limit, regular = self.files.append, self.max_size, stat.S_ISREG
         for entry in entries:
             rel = prefix + entry.name
-            if not entry.is_dir(follow_symlinks=False):
+            if entry.is_dir(follow_symlinks=False):
+                if self._entry(entry, rel, prefix == "", set(), was_ignored) == "dir":
+                    stack.append((entry.path, rel + "/", self._old(entry, rel, was_ignored)))
+                continue
+            try:  # the usual case inline (`_simple` for the rest: links, errors, odd files)
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                st = None
+            if st is None or entry.is_symlink() or not regular(st.st_mode) or st.st_size > limit:
                 self._simple(entry, rel)
-            elif self._entry(entry, rel, prefix == "", set(), was_ignored) == "dir":
-                stack.append((entry.path, rel + "/", self._old(entry, rel, was_ignored)))
+                continue
+            add(
+                Candidate(
+                    entry.path, rel, st.st_size, st.st_mtime_ns, st.st_ino, None, st.st_ctime_ns
+                )
+            )
 
     def _list(self, path: str, prefix: str) -> list[os.DirEntry[str]]:
         try:
