@@ -9,6 +9,7 @@ forked workers; only the cross-record checks look at the whole folder, and they 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import gc
@@ -28,6 +29,7 @@ from interim.load.cache import (
     FolderState,
     Meta,
     Stored,
+    builtins_afresh,
     fingerprint,
     record_bytes,
     record_from,
@@ -141,7 +143,8 @@ def _load(
         and _from_state(folder, [], {}, state, wanted, cache)
     ):
         return folder
-    folder.types, found = load_types(root)
+    with builtins_afresh() if not use_cache and cache is None else contextlib.nullcontext():
+        folder.types, found = load_types(root)  # `--no-cache`: the built-ins parsed, too
     diagnostics += found + found_files.diagnostics
     known = cache.lookup(fp) if state is not None and cache is not None else {}
     if state is not None and _from_state(folder, found_files.files, known, state, wanted, cache):

@@ -625,3 +625,28 @@ def test_the_builtins_kept_are_the_builtins_parsed() -> None:
     finally:
         measures.builtin_measures.cache_clear()
         types.builtin_types.cache_clear()
+
+
+def test_no_cache_neither_reads_nor_keeps_the_builtins(tmp_path: Path, run_cli: Any) -> None:
+    import interim.measures as measures
+    import interim.types as types
+
+    measures.builtin_measures.cache_clear()
+    types.builtin_types.cache_clear()
+    root = tmp_path / "f"
+    root.mkdir()
+    (root / "interim.yaml").write_text("report_date: 2026-11-17\n")
+    try:
+        assert run_cli(["check", str(root), "--no-cache"]).exit_code == 0
+        folder = Path(os.environ["INTERIM_CACHE_DIR"])
+        assert list(folder.glob("builtin-*")) == []
+        measures.builtin_measures.cache_clear()
+        types.builtin_types.cache_clear()
+        assert run_cli(["check", str(root)]).exit_code == 0  # and a run with the cache keeps them
+        assert sorted(p.name for p in folder.glob("builtin-*")) == [
+            "builtin-measures.pickle",
+            "builtin-types.pickle",
+        ]
+    finally:
+        measures.builtin_measures.cache_clear()
+        types.builtin_types.cache_clear()

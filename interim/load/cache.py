@@ -30,6 +30,7 @@ any check is ignored and rebuilt: a broken cache only ever costs one cold run.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 import gc
 import hashlib
@@ -38,7 +39,7 @@ import os
 import pickle
 import shutil
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar, cast
@@ -376,6 +377,17 @@ def _write_state(path: Path, key: bytes, state: FolderState) -> None:
 
 BUILTIN_PREFIX = "builtin-"
 T = TypeVar("T")
+_KEEP = contextvars.ContextVar("interim_keep_builtins", default=True)
+
+
+@contextlib.contextmanager
+def builtins_afresh() -> Iterator[None]:
+    """Within it, `kept` neither reads nor writes its files (`--no-cache`)."""
+    token = _KEEP.set(False)
+    try:
+        yield
+    finally:
+        _KEEP.reset(token)
 
 
 def kept(name: str, build: Callable[[], T], classes: frozenset[tuple[str, str]]) -> T:
@@ -384,6 +396,8 @@ def kept(name: str, build: Callable[[], T], classes: frozenset[tuple[str, str]])
     version and code stamp. Unpickled only from a file of ours that nobody else can write,
     building only `classes`; a file that fails any check is built again and replaced. No
     cache folder, or one that cannot be written: built every time."""
+    if not _KEEP.get():
+        return build()
     header = FORMAT + fingerprint(name) + b"\n"
     try:
         path = cache_dir() / f"{BUILTIN_PREFIX}{name}.pickle"
