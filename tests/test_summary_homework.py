@@ -4,6 +4,7 @@ the last session was Wed 11 Nov."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from fractions import Fraction
 
 import pytest
@@ -413,3 +414,71 @@ def test_pacing_over_five_active_days_can_be_judged() -> None:
     ]
     p = rows(records)["h"].pacing
     assert (p.label, p.first_two_share, p.even_share) == ("even", 0.4, 0.4)
+
+
+# -- done_entries by link and by type: the same as a walk of the days --------------------------
+
+
+def _walked(hw: Record, rule: object, days_: list[dt.date], sc: object) -> list[Record]:
+    """done_entries as it was: every shown record of the days, one by one."""
+    from interim.summary.homework import counts_as_done
+
+    active = set(days_)
+    out = []
+    for r in sc.between(days_[0], days_[-1]) if days_ else ():  # type: ignore[attr-defined]
+        if r.date not in active or r.type in ("homework", "review") or not counts_as_done(r):
+            continue
+        if r.homework is not None:
+            if r.homework == hw.id:
+                out.append(r)
+        elif rule is not None and rule.matches(r):  # type: ignore[attr-defined]
+            out.append(r)
+    return sorted(out, key=sc.record_key)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("which", ["example-folder", "generated"])
+def test_done_entries_is_the_walk(which: str, tmp_path: object) -> None:
+    """Over the example folder and a generated year (links, tracked types, tags, skills,
+    reviews): for every homework and every window of days, the same entries in the same
+    order as the walk it replaced."""
+    import importlib.util
+    from pathlib import Path
+
+    from interim.folder import load_folder
+    from interim.summary.homework import _rule, done_entries
+    from interim.summary.period import resolve_period
+    from interim.summary.profiles import BUILT_IN
+    from interim.summary.scope import Scope
+
+    root = Path(__file__).resolve().parent.parent / "example-folder"
+    if which == "generated":
+        bench = root.parent / "benchmarks" / "generate.py"
+        spec = importlib.util.spec_from_file_location("generate", bench)
+        assert spec is not None and spec.loader is not None
+        gen = importlib.util.module_from_spec(spec)
+        sys.path.insert(0, str(bench.parent))
+        sys.modules["generate"] = gen  # its dataclasses look their module up
+        try:
+            spec.loader.exec_module(gen)
+            root = Path(str(tmp_path)) / "g"
+            gen.generate(1500, root, 3)
+        finally:
+            sys.path.remove(str(bench.parent))
+            del sys.modules["generate"]
+    folder = load_folder(root)
+    p = resolve_period(folder.records, settings=folder.settings)
+    sc = Scope.of(folder.records, p, BUILT_IN["full"], folder.settings, folder.types)
+    tasks = sc.of_type("homework")
+    assert tasks
+    checked = some = 0
+    for hw in tasks:
+        start = hw.date or p.start
+        for span in (7, 30, 400):
+            days_ = [start + dt.timedelta(days=k) for k in range(1, span)]
+            rule = _rule(hw.get("track"))
+            found = done_entries(hw, rule, days_, sc)
+            assert found == _walked(hw, rule, days_, sc)
+            checked += 1
+            some += bool(found)
+    assert checked >= 3 * len(tasks)
+    assert some >= len(tasks) // 2  # most homework has entries: the test reads real ones

@@ -18,9 +18,7 @@ homework's status.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -314,21 +312,17 @@ def _kept(rows: tuple[tuple[Any, ...], ...]) -> list[HomeworkPeriod]:
 
 def _homework(scope: Scope, held: list[tuple[dt.date, int | None]]) -> list[HomeworkPeriod]:
     """One row per homework active in each session period (or set at its session). Each
-    period counts over the records dated in it only (a slice of the sorted records), so the
-    cost grows with the folder, not with sessions × homework × records."""
+    row counts the records dated on its days only (looked up by link and by type:
+    `done_entries`), so the cost grows with the folder, not with sessions × homework ×
+    records."""
     out = []
     ends = [d - _ONE_DAY for d, _ in held[1:]] + [scope.period.end]
     tasks = scope.of_type("homework")
-    days_of = [r.date or dt.date.min for r in scope.records]  # sorted: records are
     reviews: dict[str, list[Record]] = {}
     for r in scope.of_type("review"):
         if r.homework is not None and r.date is not None:
             reviews.setdefault(r.homework, []).append(r)
     for i, ((start, number), end) in enumerate(zip(held, ends, strict=True)):
-        window = dataclasses.replace(
-            scope,
-            records=scope.records[bisect_left(days_of, start) : bisect_right(days_of, end)],
-        )
         nxt = held[i + 1][0] if i + 1 < len(held) else None
         for hw in tasks:
             assigned = hw.get("assigned") or hw.date
@@ -343,7 +337,7 @@ def _homework(scope: Scope, held: list[tuple[dt.date, int | None]]) -> list[Home
             days = [first + _ONE_DAY * k for k in range((last - first).days + 1)]
             if not days and assigned != start:
                 continue
-            entries = done_entries(hw, _rule(hw.get("track")), days, window)
+            entries = done_entries(hw, _rule(hw.get("track")), days, scope)  # days: in the period
             frequency = hw.get("frequency")
             want, what = expected(frequency, days), unit(frequency)
             done = done_count(frequency, [e.date for e in entries], days)

@@ -274,17 +274,20 @@ def _rule(value: object) -> Rule | None:
 
 
 def done_entries(hw: Record, rule: Rule | None, days: list[dt.date], scope: Scope) -> list[Record]:
-    """The shown records that count as doing `hw`, in date order."""
-    active = set(days)
-    out = []
-    for r in scope.between(days[0], days[-1]) if days else ():
-        if r.date not in active or r.type in ("homework", "review") or not counts_as_done(r):
-            continue
-        if r.homework is not None:
-            if r.homework == hw.id:  # an explicit link wins, and counts for this one only
-                out.append(r)
-        elif rule is not None and rule.matches(r):
-            out.append(r)
+    """The shown records that count as doing `hw`, in date order: those that name it (an
+    explicit link wins, and counts for this one only) and those its `track:` rule matches
+    that name no homework. Looked up by link and by type, never by a walk of the period."""
+    if not days:
+        return []
+    active, first, last = set(days), days[0], days[-1]
+
+    def done(r: Record) -> bool:
+        return r.date in active and r.type not in ("homework", "review") and counts_as_done(r)
+
+    out = [r for r in scope.linked_between(hw.id, first, last) if done(r)]
+    if rule is not None:
+        matched = scope.of_type_between(rule.type, first, last)
+        out += [r for r in matched if r.homework is None and done(r) and rule.matches(r)]
     return sorted(out, key=scope.record_key)
 
 

@@ -78,6 +78,34 @@ class Scope:
         lo = bisect.bisect_left(self._dates, first)
         return self.records[lo : bisect.bisect_right(self._dates, last, lo)]
 
+    @cached_property
+    def _linked(self) -> dict[str, tuple[list[dt.date], list[Record]]]:
+        """Shown records that name a homework (`homework:`), by its id, in order, with
+        their dates to bisect."""
+        out: dict[str, tuple[list[dt.date], list[Record]]] = {}
+        for r in self.records:
+            if r.homework is not None:
+                dates, found = out.setdefault(r.homework, ([], []))
+                dates.append(r.date or dt.date.min)
+                found.append(r)
+        return out
+
+    @cached_property
+    def _type_dates(self) -> dict[str, list[dt.date]]:
+        return {k: [r.date or dt.date.min for r in v] for k, v in self._by_type.items()}
+
+    def linked_between(self, homework: str, first: dt.date, last: dt.date) -> list[Record]:
+        """Shown records naming the homework `homework`, dated `first` to `last`, in order."""
+        dates, found = self._linked.get(homework, ([], []))
+        lo = bisect.bisect_left(dates, first)
+        return found[lo : bisect.bisect_right(dates, last, lo)]
+
+    def of_type_between(self, name: str, first: dt.date, last: dt.date) -> list[Record]:
+        """Shown records of type `name` dated `first` to `last`, in order."""
+        dates, found = self._type_dates.get(name, []), self._by_type.get(name, [])
+        lo = bisect.bisect_left(dates, first)
+        return found[lo : bisect.bisect_right(dates, last, lo)]
+
     def record_key(self, record: Record) -> tuple[dt.date, int, dt.time, str]:
         """`record_key` with this scope's `day_start`."""
         return record_key(record, day_start_of(self.settings))
