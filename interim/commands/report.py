@@ -124,11 +124,14 @@ def build_context(
     since: str | None = None,
     until: dt.date | None = None,
     profile: str | None = None,
+    rows: bool = True,
 ) -> ReportContext:
-    """The report context for the folder. Raises InterimError for a bad period or profile."""
+    """The report context for the folder. Raises InterimError for a bad period or profile.
+    `rows=False`: without the CSV's rows (see `build_report`)."""
     period = resolve_period(folder.records, until=until, since=since, settings=folder.settings)
     name = profile or (folder.settings or Settings()).report.profile
-    return build_report(folder, period, profile=name, git_commit=git_commit(folder.root))
+    commit = git_commit(folder.root)
+    return build_report(folder, period, profile=name, git_commit=commit, rows=rows)
 
 
 def make_report(
@@ -145,7 +148,7 @@ def make_report(
     """The rendered report and its context. Raises InterimError (bad period or profile),
     TemplateProblem or SafetyNoticeMissing. Lines for stderr are added to `warnings`,
     diagnostics about the template (IM921) to `notes`."""
-    context = build_context(folder, since=since, until=until, profile=profile)
+    context = build_context(folder, since=since, until=until, profile=profile, rows=fmt == "csv")
     data = render(
         context,
         fmt,

@@ -261,10 +261,8 @@ def _title(value: object) -> str | None:
 
 
 def _goal_title(goal: object, scope: Scope) -> str | None:
-    for g in scope.of_type("goal"):
-        if goal is not None and g.id == goal:
-            return _title(g.get("title"))
-    return None
+    found = scope.by_id("goal", goal) if goal is not None and isinstance(goal, str) else None
+    return _title(found.get("title")) if found is not None else None
 
 
 def _rule(value: object) -> Rule | None:
@@ -307,8 +305,8 @@ def _review(hw: Record, scope: Scope) -> Review | None:
     assigned = hw.get("assigned") or hw.date or dt.date.min
     found = [
         r
-        for r in scope.of_type("review")
-        if r.homework == hw.id and r.date is not None and assigned <= r.date <= scope.period.end
+        for r in scope.linked_between(hw.id, assigned, scope.period.end)
+        if r.type == "review" and r.date is not None
     ]
     if not found:
         return None

@@ -74,10 +74,12 @@ def build_report(
     *,
     profile: str | None = "full",
     git_commit: str | None = None,
+    rows: bool = True,
 ) -> ReportContext:
     """The report context. `profile=None` takes the settings' `report.profile`; an unknown
     or invalid profile raises InterimError. `git_commit` goes in the footer (summaries do no
-    I/O, so the caller finds it)."""
+    I/O, so the caller finds it). `rows=False`: no CSV rows (`records`), for a report in
+    another format, which never reads them."""
     settings = folder.settings or Settings()
     types = folder.types or builtin_types()
     extra = custom_types(types)
@@ -117,7 +119,9 @@ def build_report(
             types,
             questionnaires if isinstance(questionnaires, QuestionnaireSummary) else None,
             day_start_of(settings),
-        ),
+        )
+        if rows
+        else [],
     )
 
 

@@ -94,6 +94,20 @@ class Scope:
     def _type_dates(self) -> dict[str, list[dt.date]]:
         return {k: [r.date or dt.date.min for r in v] for k, v in self._by_type.items()}
 
+    @cached_property
+    def _ids(self) -> dict[str, dict[str, Record]]:
+        """By type, the first shown record of each id."""
+        out: dict[str, dict[str, Record]] = {}
+        for name, found in self._by_type.items():
+            ids = out[name] = {}
+            for r in found:
+                ids.setdefault(r.id, r)
+        return out
+
+    def by_id(self, name: str, record_id: str) -> Record | None:
+        """The first shown record of type `name` whose id is `record_id`."""
+        return self._ids.get(name, {}).get(record_id)
+
     def linked_between(self, homework: str, first: dt.date, last: dt.date) -> list[Record]:
         """Shown records naming the homework `homework`, dated `first` to `last`, in order."""
         dates, found = self._linked.get(homework, ([], []))
