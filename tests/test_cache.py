@@ -650,3 +650,21 @@ def test_no_cache_neither_reads_nor_keeps_the_builtins(tmp_path: Path, run_cli: 
     finally:
         measures.builtin_measures.cache_clear()
         types.builtin_types.cache_clear()
+
+
+def test_records_read_back_share_their_field_names() -> None:
+    """Two records unpickled apart (from the cache, or from a forked reader) hold one string
+    per field name between them, as records read afresh do (memory per record)."""
+    from interim.domain.model import Record
+    from interim.load.cache import record_bytes, record_from
+
+    def made(n: int) -> Record:
+        fields = {"".join(["mo", "od"]): n, "".join(["anx", "iety"]): n}
+        return Record(f"r{n}.md", "".join(["mo", "od"]), f"r{n}", None, None, fields)
+
+    a, b = (record_from(record_bytes(made(n))) for n in (1, 2))
+    assert a is not None and b is not None
+    assert [k for k in a.fields] == ["mood", "anxiety"] and a.fields["mood"] == 1
+    for x, y in zip(a.fields, b.fields, strict=True):
+        assert x is y
+    assert a.type is b.type

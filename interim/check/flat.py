@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from sys import intern
 from typing import Any
 
 from interim.check.validate import make_record
@@ -98,7 +99,7 @@ def _pairs(lines: list[str], offset: int) -> list[Pair] | None:
                 return None
             i += 1
             continue
-        key, value = m[1], m[2]
+        key, value = intern(m[1]), m[2]  # one string per field name, shared by every record
         if key in seen or not line.isprintable():
             return None
         seen.add(key)

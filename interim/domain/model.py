@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern as _intern
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from interim.diagnostics import Diagnostic, Severity
@@ -53,6 +54,18 @@ class Record:
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickled (from the cache, or from a forked reader): the type's and the fields'
+        names are shared between records, as they are in records read afresh. Each record's
+        own copy of `mood`, `date`, … was a third of what a loaded folder holds."""
+        for name in ("fields", "positions"):
+            found = state.get(name)
+            if type(found) is dict:
+                state[name] = {_intern(k) if type(k) is str else k: v for k, v in found.items()}
+        if type(state.get("type")) is str:
+            state["type"] = _intern(state["type"])
+        self.__dict__.update(state)
 
     def position(self, name: str) -> tuple[int, int]:
         return self.positions.get(name, (1, 1))
