@@ -24,21 +24,21 @@ def report_date(folder: Folder) -> dt.date:
 
 
 def implausible_dates(folder: Folder) -> list[Diagnostic]:
+    """Every date of every record (its `date`, then each date field in order) before 1900 or
+    more than a year after the report date. One pass, comparisons only: it runs on every
+    load of a changed folder, the watcher's included."""
     latest = report_date(folder) + AHEAD
+    earliest = dt.date(EARLIEST_YEAR, 1, 1)
     out = []
     for r in folder.records:
-        for name, value in _dates(r):
-            if value.year < EARLIEST_YEAR or value > latest:
+        day = r.date
+        if day is not None and not earliest <= day <= latest:
+            out.append(_warning(r, "date", day, latest))
+        for name, value in r.fields.items():
+            # A date, not a datetime (a subclass of date: a time of day is no typo's sign).
+            if type(value) is dt.date and not earliest <= value <= latest:
                 out.append(_warning(r, name, value, latest))
     return out
-
-
-def _dates(r: Record) -> list[tuple[str, dt.date]]:
-    found = [("date", r.date)] if r.date is not None else []
-    for name, value in r.fields.items():
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            found.append((name, value))
-    return found
 
 
 def _warning(r: Record, name: str, value: dt.date, latest: dt.date) -> Diagnostic:

@@ -59,12 +59,14 @@ def drop_duplicates(
     ordered = [r for r in records if r.path not in copies] + [
         r for r in records if r.path in copies
     ]
+    names = {name: t.identity for name, t in types.items()}
     for r in ordered:
-        key = _identity(r, types)
+        key = _identity(r, names.get(r.type, DEFAULT_IDENTITY))
         same = by_text.get(r.digest) if r.digest else None
         why = "the same text"
         if same is None and key is not None:
-            same, why = by_identity.get(key), _fields_words(key)
+            same = by_identity.get(key)
+            why = _fields_words(key) if same is not None else why
         if same is None:
             kept.add(id(r))
             if r.digest:
@@ -95,10 +97,10 @@ _COMMON_VALUES = {
 }
 
 
-def _identity(r: Record, types: dict[str, RecordType]) -> tuple[Any, ...] | None:
-    rtype = types.get(r.type)
-    names = rtype.identity if rtype is not None else DEFAULT_IDENTITY
-    if names == DEFAULT_IDENTITY:  # the usual case, without a call per name
+def _identity(r: Record, names: tuple[str, ...]) -> tuple[Any, ...] | None:
+    """The fields `names` (the type's `identity`) that make two files one entry, with the
+    type; None when one is missing (such a record is one of a kind)."""
+    if names is DEFAULT_IDENTITY or names == DEFAULT_IDENTITY:  # without a call per name
         if r.date is None or r.time is None:
             return None
         return (r.type, *names, r.date, r.time)
