@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -99,23 +98,56 @@ def choose_format(fmt: str | None, out: str | None) -> str:
 
 def git_commit(root: Path) -> str | None:
     """The folder's HEAD commit, only when the folder itself is a git repository (a folder
-    inside someone else's repository is not reported). No shell, a short timeout; no git,
-    no repository or any failure gives None."""
-    if not (root / ".git").exists():
+    inside someone else's repository is not reported), read from git's own files: no git
+    is run (a client's repository is not the clinician's code, and a process per report is
+    ~10 ms). A branch, a detached HEAD, packed refs and a worktree's `.git` file are read;
+    anything else gives None."""
+    gitdir = _git_dir(root)
+    if gitdir is None:
         return None
+    head = _small_text(gitdir / "HEAD")
+    if head is None or not head.startswith("ref:"):
+        return head if head is not None and _COMMIT.fullmatch(head) else None
+    ref = head[len("ref:") :].strip()
+    if not ref.startswith("refs/") or ".." in ref.split("/") or "\\" in ref:
+        return None
+    common = gitdir
+    if (pointer := _small_text(gitdir / "commondir")) is not None:
+        common = (gitdir / pointer).resolve()
+    for folder in dict.fromkeys((gitdir, common)):
+        found = _small_text(folder.joinpath(*ref.split("/")))
+        if found is not None:
+            return found if _COMMIT.fullmatch(found) else None
+    packed = _small_text(common / "packed-refs", limit=1 << 20) or ""
+    for line in packed.splitlines():
+        commit, _, name = line.partition(" ")
+        if name == ref and _COMMIT.fullmatch(commit):
+            return commit
+    return None
+
+
+def _git_dir(root: Path) -> Path | None:
+    """`.git` as a folder, or the folder a worktree's `.git` file names."""
+    dot = root / ".git"
+    if dot.is_dir():
+        return dot
+    pointer = _small_text(dot) if dot.is_file() else None
+    if pointer is None or not pointer.startswith("gitdir:"):
+        return None
+    found = (root / pointer[len("gitdir:") :].strip()).resolve()
+    return found if found.is_dir() else None
+
+
+def _small_text(path: Path, limit: int = 4096) -> str | None:
+    """A small file's text, stripped; None when it is missing, larger or unreadable."""
     try:
-        done = subprocess.run(
-            ["git", "rev-parse", "HEAD"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError:
         return None
-    commit = done.stdout.strip()
-    return commit if done.returncode == 0 and _COMMIT.fullmatch(commit) else None
+    if len(data) > limit:
+        return None
+    return data.decode("utf-8", "replace").strip()
 
 
 def build_context(
