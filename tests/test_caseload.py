@@ -242,9 +242,32 @@ def test_reports_are_the_clients_own_and_linked(run_cli: Run, demo: Path, tmp_pa
     for f in files:
         assert stat.S_IMODE(f.stat().st_mode) == 0o600
         assert f"(r/{f.name})" in text
-    sam = next(f for f in files if f.name.startswith("sam-"))
+    assert [f.name for f in files] == ["alex.md", "cy.md", "dee.md", "sam.md"]
+    sam = out / "r" / "sam.md"
     own = run_cli(["report", str(demo / "sam"), "--until", UNTIL, "--format", "md", "-o", "-"])
     assert sam.read_bytes() == own.stdout_bytes
+
+
+def test_report_names_never_collide(run_cli: Run, tmp_path: Path) -> None:
+    make_client(tmp_path / "a" / "Sam R", "Sam one")
+    make_client(tmp_path / "b" / "sam-r", "Sam two")
+    make_client(tmp_path / "c" / "sam_r", "Sam three")
+    out = tmp_path / "out"
+    args = ["caseload", str(tmp_path / "a"), str(tmp_path / "b"), str(tmp_path / "c")]
+    result = run_cli([*args, "--until", UNTIL, "--reports", str(out), "-o", str(out / "p.json")])
+    assert result.exit_code == 0, result.output
+    assert sorted(f.name for f in out.iterdir()) == [
+        "p.json",
+        "sam-r-2.json",
+        "sam-r-3.json",
+        "sam-r.json",
+    ]
+    data = json.loads((out / "p.json").read_text(encoding="utf-8"))
+    assert sorted(c["report"] for c in data["clients"]) == [
+        "sam-r-2.json",
+        "sam-r-3.json",
+        "sam-r.json",
+    ]
 
 
 def test_client_templates_are_never_used(run_cli: Run, demo: Path, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ followed (a link could lead into another client's folder, or out of the caseload
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import os
 import re
 import unicodedata
@@ -44,7 +44,8 @@ class OutputInsideClient(InterimError):
 
 
 def find_clients(dirs: list[Path]) -> Found:
-    """The clients under `dirs`, each once (by its resolved path), in the order named."""
+    """The clients under `dirs`, each once (by its resolved path), in the order named, each
+    with its own key."""
     found, seen = Found(), set()
     for named in dirs:
         root = named.resolve()
@@ -52,7 +53,23 @@ def find_clients(dirs: list[Path]) -> Found:
             if client.root not in seen:
                 seen.add(client.root)
                 found.clients.append(client)
+    found.clients = unique_keys(found.clients)
     return found
+
+
+def unique_keys(clients: list[Client]) -> list[Client]:
+    """Two clients never share a key: when their folders' slugs are the same, the second
+    and later by resolved path get `-2`, `-3`, … (a number no other slug is left with)."""
+    taken: set[str] = set()
+    keys: dict[Path, str] = {}
+    for c in sorted(clients, key=lambda c: str(c.root)):
+        key, n = c.key, 1
+        while key in taken:
+            n += 1
+            key = f"{c.key}-{n}"
+        taken.add(key)
+        keys[c.root] = key
+    return [dataclasses.replace(c, key=keys[c.root]) for c in clients]
 
 
 def _clients_of(named: Path, root: Path, found: Found) -> list[Client]:
@@ -106,12 +123,10 @@ def _unreadable(root: Path) -> str | None:
 
 
 def slug(root: Path) -> str:
-    """The folder's name as lower-case ASCII letters, digits and dashes, with six hex digits
-    of its resolved path's hash, so two clients never share a key (`sam-r-3f2a1c`)."""
+    """The folder's name as lower-case ASCII letters, digits and dashes (`Sam R.` → `sam-r`;
+    `client` when nothing is left): safe as a file name on every system and in a link."""
     name = unicodedata.normalize("NFKD", root.name).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "client"
-    digest = hashlib.blake2b(os.fsencode(str(root)), digest_size=3).hexdigest()
-    return f"{base}-{digest}"
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "client"
 
 
 def refuse_inside(target: Path, clients: list[Client], what: str) -> None:
