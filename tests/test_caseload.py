@@ -164,6 +164,23 @@ def test_parent_lists_sub_folders_without_settings_as_skipped(run_cli: Run, tmp_
     assert [s["folder"] for s in data["skipped"]] == [str(tmp_path / "handouts")]
 
 
+@pytest.mark.parametrize("fmt", ["html", "md", "csv", "pdf"])
+def test_every_format_names_the_skipped_folders(run_cli: Run, tmp_path: Path, fmt: str) -> None:
+    make_client(tmp_path / "a", "A")
+    (tmp_path / "handouts").mkdir()
+    args = ["caseload", str(tmp_path), "--until", UNTIL, "--format", fmt, "-o", "-"]
+    data = run_cli(args).stdout_bytes
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+        text = "".join(text.split())  # the PDF breaks long paths across lines
+        assert "handouts:nointerim.yamlinit" in text
+        return
+    text = data.decode("utf-8")
+    assert "handouts" in text and "not a client" in text
+
+
 def test_symlinked_sub_folder_is_not_followed(run_cli: Run, tmp_path: Path) -> None:
     make_client(tmp_path / "clients" / "a", "A")
     elsewhere = make_client(tmp_path / "elsewhere", "Elsewhere", phq9=((DAY, 12, 3),))

@@ -121,6 +121,7 @@ def read_client(client: Client, until: dt.date, use_cache: bool, with_commit: bo
         row.error = _too_new(folder.diagnostics)
     except BrokenSettings as exc:
         row.error = _broken(exc.errors)
+        cache = None  # read without it, as `check` reads such a folder
         folder = load_folder(client.root, settings=exc.settings)  # its risk answers, still
     except OSError as exc:
         row.error = f"cannot read this folder: {exc.strerror or exc}"

@@ -100,6 +100,8 @@ def _csv_rows(context: CaseloadContext) -> Iterator[list[str]]:
         yield ["safety", "", "", cell(context.report_date), "", "risk answers", "none"]
     for c in context.clients:
         yield from _client_rows(c)
+    for s in context.skipped:
+        yield ["skipped", "", "", "", "", s.folder, s.reason]
 
 
 def _client_rows(c: ClientRow) -> Iterator[list[str]]:
