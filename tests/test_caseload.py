@@ -147,6 +147,28 @@ def test_unreadable_folder_is_one_row_whoever_runs_it(
     assert row(data, "locked")["safety"] == [] and row(data, "Ok")["error"] is None
 
 
+def test_a_bug_met_in_one_client_is_that_clients_row(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import interim.commands.caseload as command
+
+    make_client(tmp_path / "ok", "Ok", phq9=((DAY, 9, 1),))
+    make_client(tmp_path / "odd", "Odd")
+    real = command.build_report
+
+    def build(folder: Any, *args: Any, **kwargs: Any) -> Any:
+        if folder.root.name == "odd":
+            raise KeyError("text from a record")
+        return real(folder, *args, **kwargs)
+
+    monkeypatch.setattr(command, "build_report", build)
+    data = page(run_cli, tmp_path, code=1)
+    error = row(data, "odd")["error"]
+    assert error.startswith("internal error (KeyError): a bug in interim")
+    assert "text from a record" not in json.dumps(data)
+    assert [e["client"] for e in data["safety"]["entries"]] == ["Ok"]
+
+
 def test_a_dir_without_settings_is_a_client_with_a_note(run_cli: Run, tmp_path: Path) -> None:
     client = make_client(tmp_path / "plain", "Plain")
     (client / "interim.yaml").unlink()

@@ -45,6 +45,10 @@ from interim.summary.context import ReportContext
 from interim.types import types_identity
 
 UNKNOWN_SETTING = "IM902"  # a key this interim does not know: settings from a newer one?
+INTERNAL = (
+    "internal error ({kind}): a bug in interim, not a problem with these files; its risk "
+    "answers could not be read: run `interim check` on this folder, and please report the bug"
+)
 PINNED = "its report_date ({day}) is for demos and is ignored here: every client is read on {until}"
 
 
@@ -94,9 +98,7 @@ def make_caseload(
         refuse_inside(page, found.clients, "the caseload page")
     if reports is not None:
         refuse_inside(reports, found.clients, "--reports")
-    read = [
-        read_client(c, until, use_cache, with_commit=reports is not None) for c in found.clients
-    ]
+    read = [guarded(c, until, use_cache, with_commit=reports is not None) for c in found.clients]
     written: list[Path] = []
     warnings: list[str] = []
     if reports is not None:
@@ -106,6 +108,19 @@ def make_caseload(
     context = caseload(__version__, until, [r.row for r in read], found.skipped)
     data = render_caseload(context, fmt, warnings=warnings)
     return Caseload(context, data, page if page is not None else "-", written, warnings)
+
+
+def guarded(client: Client, until: dt.date, use_cache: bool, with_commit: bool = False) -> Read:
+    """`read_client`, with a bug in interim met in one client's folder made that client's
+    row: the other clients, and their risk answers, are still on the page (as the watcher
+    never dies: interim.watcher). Only the exception's type is shown, never its message,
+    which could quote a record."""
+    try:
+        return read_client(client, until, use_cache, with_commit)
+    except Exception as exc:  # the last line of defence for one client; see above
+        row = ClientRow(client.key, client.root.name, client.shown, notes=list(client.notes))
+        row.error = INTERNAL.format(kind=type(exc).__name__)
+        return Read(row)
 
 
 def read_client(client: Client, until: dt.date, use_cache: bool, with_commit: bool = False) -> Read:
