@@ -98,14 +98,17 @@ def make_caseload(
         refuse_inside(page, found.clients, "the caseload page")
     if reports is not None:
         refuse_inside(reports, found.clients, "--reports")
-    read = [guarded(c, until, use_cache, with_commit=reports is not None) for c in found.clients]
+    rows: list[ClientRow] = []
     written: list[Path] = []
     warnings: list[str] = []
-    if reports is not None:
-        base = page.parent if page is not None else Path.cwd()
-        for r in read:
+    base = page.parent if page is not None else Path.cwd()
+    for c in found.clients:
+        # One client at a time: its records are let go once its row (and report) is made.
+        r = guarded(c, until, use_cache, with_commit=reports is not None)
+        if reports is not None:
             written += _write_report(r, reports, fmt, base, warnings)
-    context = caseload(__version__, until, [r.row for r in read], found.skipped)
+        rows.append(r.row)
+    context = caseload(__version__, until, rows, found.skipped)
     data = render_caseload(context, fmt, warnings=warnings)
     return Caseload(context, data, page if page is not None else "-", written, warnings)
 
