@@ -172,8 +172,10 @@ def test_a_bug_met_in_one_client_is_that_clients_row(
 def test_a_dir_without_settings_is_a_client_with_a_note(run_cli: Run, tmp_path: Path) -> None:
     client = make_client(tmp_path / "plain", "Plain")
     (client / "interim.yaml").unlink()
-    data = page(run_cli, client, code=0)
-    assert row(data, "plain")["notes"] == [NO_SETTINGS]
+    result = run_cli(["caseload", str(client), "--until", UNTIL, "--format", "json", "-o", "-"])
+    assert result.exit_code == 0
+    assert row(json.loads(result.stdout), "plain")["notes"] == [NO_SETTINGS]
+    assert f"interim: warning: {client}: {NO_SETTINGS}" in result.stderr
 
 
 def test_parent_lists_sub_folders_without_settings_as_skipped(run_cli: Run, tmp_path: Path) -> None:
@@ -420,6 +422,33 @@ def test_private_entries_count_for_the_last_entry_and_risk_stays(
         data = page(run_cli, client, code=0)
         assert row(data, "P")["days_since_entry"] == 1
         assert [e["date"] for e in data["safety"]["entries"]] == ["2026-11-15"]
+
+
+def test_no_profile_or_private_rule_hides_the_safety_item_or_the_scores(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    settings = (
+        'name: "Quiet"\nreport:\n  profile: bare\n'
+        "profiles:\n  bare:\n    free_text: false\n    sections: [mood]\n"
+    )
+    week = DAY - dt.timedelta(days=7)
+    client = make_client(
+        tmp_path / "q", "Quiet", settings=settings, phq9=((week, 10, 0), (DAY, 12, 1))
+    )
+    form = client / "questionnaires" / f"{UNTIL}-phq9.md"
+    text = form.read_text(encoding="utf-8")
+    form.write_text(text.replace("---\n", "---\nprivate: true\n", 1), encoding="utf-8")
+    data = page(run_cli, client, code=0)
+    assert [(e["client"], e["answer"]) for e in data["safety"]["entries"]] == [("Quiet", 1)]
+    # The numbers whatever profile the client shares by; the private form is not among them.
+    scores = row(data, "Quiet")["scores"]
+    assert [(s["measure"], s["total"], s["date"]) for s in scores] == [
+        ("PHQ-9", 10, week.isoformat())
+    ]
+    own = json.loads(
+        run_cli(["report", str(client), "--until", UNTIL, "--format", "json", "-o", "-"]).stdout
+    )
+    assert own["profile"] == "bare" and [e["answer"] for e in own["safety"]["entries"]] == [1]
 
 
 def test_pinned_report_date_is_ignored_with_a_note(run_cli: Run, demo: Path) -> None:

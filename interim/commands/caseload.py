@@ -100,7 +100,7 @@ def make_caseload(
         refuse_inside(reports, found.clients, "--reports")
     rows: list[ClientRow] = []
     written: list[Path] = []
-    warnings: list[str] = []
+    warnings = [f"{c.shown}: {note}" for c in found.clients for note in c.notes]
     base = page.parent if page is not None else Path.cwd()
     for c in found.clients:
         # One client at a time: its records are let go once its row (and report) is made.

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from interim.domain.model import Folder, Record
 from interim.summary.context import ReportContext
 from interim.summary.data import Data
-from interim.summary.problems import not_counted
 from interim.summary.questionnaires import QuestionnaireSummary
 from interim.summary.safety import EMERGENCY, MONITORING, NOT_ANSWERED, SafetyEntry
 
@@ -151,7 +150,7 @@ def client_row(
     q = context.section("questionnaires")
     scores = q.instruments if isinstance(q, QuestionnaireSummary) else []
     entry = latest_entry(folder.records, context.generated_for, last)
-    counted = not_counted(folder)
+    counted = context.problems.not_counted
     nxt = context.period.next_session
     base.next_session = When(nxt.date, nxt.time) if nxt is not None else None
     base.last_entry = entry
