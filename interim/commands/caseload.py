@@ -128,22 +128,10 @@ def guarded(client: Client, until: dt.date, use_cache: bool, with_commit: bool =
 
 def read_client(client: Client, until: dt.date, use_cache: bool, with_commit: bool = False) -> Read:
     row = ClientRow(client.key, client.root.name, client.shown, notes=list(client.notes))
-    if client.unreadable is not None:
-        row.error = client.unreadable
+    loaded = _load(client, until, use_cache, row)
+    if loaded is None:
         return Read(row)
-    cache = FolderCache(client.root) if use_cache else None
-    try:
-        folder = load_checked(
-            client.root, use_cache=use_cache, cache=cache, wanted=report_records(None, until)
-        )
-        row.error = _too_new(folder.diagnostics)
-    except BrokenSettings as exc:
-        row.error = _broken(exc.errors)
-        cache = None  # read without it, as `check` reads such a folder
-        folder = load_folder(client.root, settings=exc.settings)  # its risk answers, still
-    except OSError as exc:
-        row.error = f"cannot read this folder: {exc.strerror or exc}"
-        return Read(row)
+    folder, cache = loaded
     settings = folder.settings or Settings()
     row.name = settings.name.strip() or client.root.name
     if settings.report_date is not None and settings.report_date != until:
@@ -156,16 +144,39 @@ def read_client(client: Client, until: dt.date, use_cache: bool, with_commit: bo
         row.error = row.error or str(exc)
         return Read(row, folder)
     row.safety = risk_rows(row, context.safety.entries)
+    last = _latest_cached(cache, folder, until) if cache is not None else None
     if cache is not None:
-        last = _latest_cached(cache, folder, until)
         cache.flush()
         if row.error is None:
-            keep_course(folder, context)
-    else:
-        last = None
+            keep_course(folder, context)  # as `report` does: the next run reads less
     if row.error is None:
         client_row(row, context, folder, last=last)
     return Read(row, folder, context)
+
+
+def _load(
+    client: Client, until: dt.date, use_cache: bool, row: ClientRow
+) -> tuple[Folder, FolderCache | None] | None:
+    """The client's folder as `report` loads it, and the cache it was loaded with; a
+    broken or too-new interim.yaml is the row's error (the folder is still read, for its
+    risk answers); None when the folder cannot be read at all."""
+    if client.unreadable is not None:
+        row.error = client.unreadable
+        return None
+    cache = FolderCache(client.root) if use_cache else None
+    try:
+        folder = load_checked(
+            client.root, use_cache=use_cache, cache=cache, wanted=report_records(None, until)
+        )
+    except BrokenSettings as exc:
+        row.error = _broken(exc.errors)
+        # Read without the cache, as `check` reads such a folder: its risk answers, still.
+        return load_folder(client.root, settings=exc.settings), None
+    except OSError as exc:
+        row.error = f"cannot read this folder: {exc.strerror or exc}"
+        return None
+    row.error = _too_new(folder.diagnostics)
+    return folder, cache
 
 
 def _latest_cached(cache: FolderCache, folder: Folder, until: dt.date) -> dt.date | None:
