@@ -7,6 +7,10 @@ interim.render.mdcheck): in HTML a child of <body> right after the header, under
 notice rules (report/notice.css, proved in Chromium by tests/test_browser_caseload.py); in
 Markdown a top-level block quote before the first section; in JSON the first key; in CSV
 the first rows; in the PDF on page 1. Output without it is refused (SafetyNoticeMissing).
+
+The HTML allow-list (interim.render.allowlist) is not run here: it guards against a folder's
+templates, and this page has none (it would also refuse the relative links to the clients'
+reports). Every value is autoescaped, and the page has the report's Content-Security-Policy.
 """
 
 from __future__ import annotations
