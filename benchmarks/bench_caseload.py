@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         f"caseload benchmark: {len(folders)} clients, {total:,} files "
         f"({args.files} per client, ~{args.per_day:g} a day), --until {until}, "
         f"{args.repeat} rounds, medians; {os.cpu_count()} cores",
-        f"{'':34}{'cold':>9}{'warm':>9}",
+        f"{'':44}{'cold':>9}{'warm':>9}",
     ]
     labels = {
         "check": f"interim check, {len(check)} processes",
@@ -125,11 +125,11 @@ def main(argv: list[str] | None = None) -> int:
         "caseload": "interim caseload",
     }
     for name, label in labels.items():
-        lines.append(f"{label:34}{med[name + ' cold']:8.2f}s{med[name + ' warm']:8.2f}s")
+        lines.append(f"{label:44}{med[name + ' cold']:8.2f}s{med[name + ' warm']:8.2f}s")
     for base in ("check", "check-1"):
         ratio = [med[f"caseload {w}"] / med[f"{base} {w}"] for w in ("cold", "warm")]
         label = f"caseload / {labels[base]}"
-        lines.append(f"{label:34}{ratio[0]:8.2f}×{ratio[1]:8.2f}×   (the bar: 1.5×)")
+        lines.append(f"{label:44}{ratio[0]:8.2f}×{ratio[1]:8.2f}×   (the bar: 1.5×)")
     for k, v in results.items():
         lines.append(f"  rounds, {k}: " + ", ".join(f"{x:.2f}" for x in v))
     print("\n".join(lines))
