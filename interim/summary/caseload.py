@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from interim.domain.model import Folder, Record
 from interim.summary.context import ReportContext
 from interim.summary.data import Data
-from interim.summary.questionnaires import QuestionnaireSummary
+from interim.summary.questionnaires import InstrumentSummary, QuestionnaireSummary
 from interim.summary.safety import EMERGENCY, MONITORING, NOT_ANSWERED, SafetyEntry
 
 # What the clinician writes, not the client: not an entry for "days since the last entry".
@@ -159,18 +159,7 @@ def client_row(
         HomeworkCount(h.title, h.done, h.expected, h.unit, h.done_text)
         for h in context.glance.homework
     ]
-    base.scores = [
-        Score(
-            i.name,
-            i.key,
-            i.latest.date if i.latest else None,
-            i.latest.total if i.latest else None,
-            i.latest.band if i.latest else None,
-            i.change,
-            i.reliable,
-        )
-        for i in scores
-    ]
+    base.scores = [_score(i) for i in scores]
     if isinstance(q, QuestionnaireSummary) and q.reliable_deterioration:
         base.reliable = "reliable deterioration"
     elif isinstance(q, QuestionnaireSummary) and q.reliable_improvement:
@@ -181,6 +170,14 @@ def client_row(
         sum(r.files for r in counted.reasons if r.reason == "conflict or backup copy"),
     )
     return base
+
+
+def _score(i: InstrumentSummary) -> Score:
+    """The latest scored form of a measure, as the report's key number shows it."""
+    latest = i.latest
+    if latest is None:
+        return Score(i.name, i.key, None, None, None, i.change, i.reliable)
+    return Score(i.name, i.key, latest.date, latest.total, latest.band, i.change, i.reliable)
 
 
 def risk_rows(row: ClientRow, entries: Iterable[SafetyEntry]) -> list[RiskRow]:
