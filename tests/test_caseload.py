@@ -112,7 +112,10 @@ def test_broken_settings_is_one_row_and_its_risk_answers_stay(run_cli: Run, tmp_
 def test_settings_from_a_newer_interim_is_one_row(run_cli: Run, tmp_path: Path) -> None:
     make_client(tmp_path / "new", "New", settings='name: "New"\nsafety_plan: "on file"\n')
     make_client(tmp_path / "ok", "Ok")
-    data = page(run_cli, tmp_path, code=1)
+    result = run_cli(["caseload", str(tmp_path), "--until", UNTIL, "--format", "json", "-o", "-"])
+    assert result.exit_code == 1
+    assert "interim: 1 client has an error: New (see their rows on the page)." in result.stderr
+    data = json.loads(result.stdout)
     error = row(data, "New")["error"]
     assert "`safety_plan` is not an interim setting" in error and "newer interim" in error
     assert data["with_errors"] == ["New"]

@@ -94,9 +94,8 @@ def caseload(
     for path in made.reports:
         click.echo(str(path))
     if made.failed:
+        n = len(made.context.with_errors)
+        who = "1 client has an error" if n == 1 else f"{n} clients have errors"
         names = ", ".join(made.context.with_errors)
-        click.echo(
-            f"interim: {len(made.context.with_errors)} client(s) with errors: {names} (see their rows).",
-            err=True,
-        )
+        click.echo(f"interim: {who}: {names} (see their rows on the page).", err=True)
     sys.exit(EXIT_PROBLEMS if made.failed else EXIT_OK)
