@@ -1,6 +1,6 @@
 """Generate a realistic, valid synthetic interim folder for the benchmarks.
 
-    python benchmarks/generate.py N OUTDIR [--seed S]
+    python benchmarks/generate.py N OUTDIR [--seed S] [--per-day F]
 
 Writes exactly N record files (plus `interim.yaml`) for one imaginary client in weekly
 therapy: mood 1–3 times a day, sleep diaries in some stretches, eating and activity logs,
@@ -9,6 +9,12 @@ PHQ-9 and GAD-7 every two weeks, goals, sessions, homework set at each session a
 before the next. The treatment moves through phases (a few focus modules at a time), so the
 mix of record types changes over the years, as it does in real treatment. About 27 files a
 day: 50,000 files cover about five years. Same N and seed, same bytes.
+
+`--per-day F` thins the everyday self-monitoring (mood, sleep, eating, activities, thought
+records, practice, notes...) to about F files a day in all, for a lighter client: the
+caseload benchmark's 40 clients of a year each at 4 a day (benchmarks/bench_caseload.py).
+Sessions, homework, reviews, check-ins, questionnaires and goals are all kept; the thinning
+draws from its own random stream, so without `--per-day` the bytes are those of before.
 """
 
 from __future__ import annotations
@@ -115,6 +121,8 @@ class State:
     step: int = 0  # exposure hierarchy step
     unread: bool = False  # a reading homework is open and not read yet
     today: dt.date = START
+    keep: float = 1.0  # the share of everyday entries written (`--per-day`)
+    thin: random.Random = field(default_factory=lambda: random.Random(0))
 
 
 Pairs = list[tuple[str, object]]
@@ -218,6 +226,14 @@ def build(st: State, kind: str, key: str, day: dt.date) -> Pairs:
 
 
 def daily(st: State, day: dt.date) -> Iterator[File]:
+    """The day's everyday entries, each kept with probability `st.keep` (drawn from its own
+    stream, after the entry is made: what is written does not change what comes next)."""
+    for made in _daily(st, day):
+        if st.keep >= 1 or st.thin.random() < st.keep:
+            yield made
+
+
+def _daily(st: State, day: dt.date) -> Iterator[File]:
     rng = st.rng
     if "sleep" in st.modules and rng.random() < 0.95:
         top = head("sleep", day, rng.randint(6 * 60 + 30, 9 * 60))
@@ -406,9 +422,18 @@ def timeline(st: State) -> Iterator[File]:
 # -- writing --------------------------------------------------------------------------------
 
 
-def generate(n: int, out: Path, seed: int) -> dt.date:
+# Files a day besides the everyday entries (sessions, homework, reviews, check-ins, forms),
+# and the everyday ones at full rate: what `--per-day` thins from (measured on seed 1).
+OTHER_PER_DAY = 1.6
+EVERYDAY_PER_DAY = 28.7
+
+
+def generate(n: int, out: Path, seed: int, per_day: float | None = None) -> dt.date:
     """Write n record files under out; return the last day generated."""
     st = State(random.Random(seed), budget=n)
+    if per_day is not None:
+        st.keep = max(0.0, min(1.0, (per_day - OTHER_PER_DAY) / EVERYDAY_PER_DAY))
+        st.thin = random.Random(seed * 7919 + 1)
     new_phase(st, first=True)
     made: set[Path] = set()
     last = START
@@ -439,12 +464,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of record files to write")
     parser.add_argument("outdir", type=Path, help="folder to create (must be empty or new)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--per-day", type=float, help="about this many files a day (thins everyday entries)"
+    )
     args = parser.parse_args(argv)
     if args.outdir.exists() and any(args.outdir.iterdir()):
         parser.error(f"{args.outdir} is not empty")
     args.outdir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    last = generate(args.n, args.outdir, args.seed)
+    last = generate(args.n, args.outdir, args.seed, args.per_day)
     took = time.perf_counter() - started
     print(f"wrote {args.n} files to {args.outdir} ({START} to {last}) in {took:.1f} s")
     return 0

@@ -9,7 +9,7 @@ its commands to it.
 from __future__ import annotations
 
 # Imported for their commands: each module adds its own to `main` as it is imported.
-from interim.cli import check, course, measures, new, report, todo, types
+from interim.cli import caseload, check, course, measures, new, report, todo, types
 from interim.cli.group import main
 
-__all__ = ["check", "course", "main", "measures", "new", "report", "todo", "types"]
+__all__ = ["caseload", "check", "course", "main", "measures", "new", "report", "todo", "types"]
