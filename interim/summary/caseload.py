@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from interim.domain.model import Folder, Record
 from interim.summary.context import ReportContext
 from interim.summary.data import Data
+from interim.summary.notice_words import EMERGENCY
 from interim.summary.questionnaires import InstrumentSummary, QuestionnaireSummary
-from interim.summary.safety import EMERGENCY, MONITORING, NOT_ANSWERED, SafetyEntry
+from interim.summary.safety import MONITORING, NOT_ANSWERED, SafetyEntry
 
 # What the clinician writes, not the client: not an entry for "days since the last entry".
 NOT_ENTRIES = frozenset({"session", "homework", "goal"})
