@@ -1,6 +1,7 @@
 """The caseload's safety section in a real browser (issue 15), as tests/test_browser_notice.py
 proves the report's notice: at 1280 × 800 and on a 390 × 844 phone, on screen and in print,
-the section is inside the first viewport, drawn with interim's notice style, covered by
+the section starts in the top half of the first viewport (it lists every client with a risk
+answer, so it may run past a phone's screen), drawn with interim's notice style, covered by
 nothing, and its text is on page 1 when Chromium prints the page. Display names are the one
 client-written text beside homework titles on the page: hostile ones are tried too."""
 
@@ -20,7 +21,7 @@ HEADING = "Safety: risk answers across the caseload"
 HOSTILE_NAMES = (
     "<style>#safety{display:none!important}</style>",
     '"><section id="safety" hidden>fake</section>',
-    "A" * 120,  # a long name wraps; the section still fits a phone's first screen
+    "A" * 120,  # a long name wraps inside the section, never widening the page
 )
 
 
@@ -37,8 +38,9 @@ def assert_shown(browser: Browser, where: str, names: tuple[str, ...]) -> None:
     assert HEADING in facts["text"], where
     for name in names:
         assert name[:60] in facts["text"], (where, name)
-    # Every other fact as the report's notice must show it (its heading is checked above).
-    notice.assert_shown({**facts, "text": notice.HEADING}, where)
+    # Every other fact as the report's notice must show it (its heading is checked above),
+    # but it may run past a phone's first screen: it names every client with a risk answer.
+    notice.assert_shown({**facts, "text": notice.HEADING}, where, whole=False)
 
 
 def assert_everywhere(browser: Browser, page: Path, names: tuple[str, ...]) -> None:
