@@ -184,3 +184,31 @@ def test_summary_says_how_many_files_were_left_out(tmp_path: Path, run_cli: Run)
     assert (
         "4 files not counted: 2 unreadable, 2 with errors (`interim check` lists them)." in summary
     )
+
+
+def test_identity_fast_paths_equal_the_general_rule() -> None:
+    """`_key_maker` (one function per type, built once per load) gives the same key as
+    `_identity` for every shape of identity and every missing, list or dict value."""
+    import datetime as dt
+
+    from interim.check.duplicates import _identity, _key_maker
+    from interim.domain.model import Record
+
+    day, at = dt.date(2026, 11, 20), dt.time(8, 30)
+    shapes = [
+        ("date", "time"),
+        ("date", "time", "activity"),
+        ("date", "time", "homework"),
+        ("date",),
+        ("date", "title"),
+        ("title", "set"),
+        ("date", "time", "a", "b"),
+    ]
+    values: list[object] = [None, "walk", 3, ["a"], {"k": 1}]
+    for names in shapes:
+        for date in (day, None):
+            for time in (at, None):
+                for value in values:
+                    fields = {n: value for n in ("activity", "title", "set", "a", "b")}
+                    r = Record("r.md", "activity", "r", date, time, fields, homework="hw")
+                    assert _key_maker(names)(r) == _identity(r, names), (names, date, time, value)

@@ -22,6 +22,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from interim.diagnostics import Diagnostic, diag, escape_text
@@ -56,12 +57,15 @@ def drop_duplicates(
     private: set[int] = set()  # ids of kept records a private copy makes private
     # Files whose names are not a copy's first, each set in path order (`records` is), so
     # the one kept is never chosen by anything but names.
-    ordered = [r for r in records if r.path not in copies] + [
-        r for r in records if r.path in copies
-    ]
-    names = {name: t.identity for name, t in types.items()}
+    ordered = (
+        [r for r in records if r.path not in copies] + [r for r in records if r.path in copies]
+        if copies
+        else records
+    )
+    makers = {name: _key_maker(t.identity) for name, t in types.items()}
+    default = _key_maker(DEFAULT_IDENTITY)
     for r in ordered:
-        key = _identity(r, names.get(r.type, DEFAULT_IDENTITY))
+        key = makers.get(r.type, default)(r)
         same = by_text.get(r.digest) if r.digest else None
         why = "the same text"
         if same is None and key is not None:
@@ -95,6 +99,26 @@ _COMMON_VALUES = {
     "time": lambda r: r.time,
     "homework": lambda r: r.homework,
 }
+
+
+def _key_maker(names: tuple[str, ...]) -> Callable[[Record], tuple[Any, ...] | None]:
+    """`_identity` for one type's `names`, with the common shape — date, time and at most
+    one field — made without a loop per record: every changed load pays it per record."""
+    if names[:2] != ("date", "time") or len(names) > 3 or set(names[2:]) & _COMMON_VALUES.keys():
+        return lambda r: _identity(r, names)
+    if len(names) == 2:
+        return lambda r: (
+            None if r.date is None or r.time is None else (r.type, *names, r.date, r.time)
+        )
+    name = names[2]
+
+    def key(r: Record) -> tuple[Any, ...] | None:
+        value = r.fields.get(name)
+        if r.date is None or r.time is None or value is None or isinstance(value, list | dict):
+            return None
+        return (r.type, *names, r.date, r.time, value)
+
+    return key
 
 
 def _identity(r: Record, names: tuple[str, ...]) -> tuple[Any, ...] | None:
