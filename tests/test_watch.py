@@ -506,3 +506,32 @@ def test_sigterm_ends_watch_cleanly(tmp_path: Path) -> None:
             proc.kill()
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+def test_the_heap_is_frozen_after_each_rebuild_and_thawed_now_and_then() -> None:
+    """What a rebuild leaves is collected, then frozen; every `Heap.EVERY` rebuilds all is
+    unfrozen and collected, so a cycle frozen once is not kept for the whole watch."""
+    import gc
+    import weakref
+
+    from interim.commands.watch import Heap
+
+    class Node:
+        pass
+
+    heap = Heap()
+    try:
+        node = Node()
+        node.me = node  # type: ignore[attr-defined]
+        gone = weakref.ref(node)
+        heap.settle()  # alive: frozen with the rest
+        assert gc.get_freeze_count() > 0
+        del node
+        heap.settle()
+        assert gone() is not None  # a frozen cycle waits for the thaw
+        heap.rebuilds = Heap.EVERY - 1
+        heap.settle()
+        assert gone() is None  # unfrozen and collected
+        assert gc.get_freeze_count() > 0  # the living frozen again
+    finally:
+        gc.unfreeze()

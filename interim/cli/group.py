@@ -134,7 +134,8 @@ def load_or_stop(
     )
     # The folder lives until this command ends and holds no cycles: without this the cyclic
     # collector walks its million objects again and again while the report is made (~75 ms
-    # on 10,000 records). Not in `watch`, whose folders come and go.
+    # on 10,000 records). `watch`, whose folders come and go, freezes after each rebuild
+    # (interim.commands.watch.Heap).
     import gc  # only a command that loads a folder needs it
 
     gc.freeze()
