@@ -79,3 +79,18 @@ def test_a_head_that_is_not_a_commit(repo: Path, head: str) -> None:
 def test_a_branch_not_yet_committed(tmp_path: Path) -> None:
     git(tmp_path, "init", "-q", "-b", "main")
     assert git_commit(tmp_path) is None
+
+
+@pytest.mark.parametrize("which", ["HEAD", "ref"])
+def test_a_fifo_is_not_waited_on(repo: Path, which: str) -> None:
+    """The folder is the client's: a FIFO where git keeps HEAD or a branch would block a
+    plain open() forever (and with it a report, a caseload, a watch)."""
+    import os
+
+    head = repo / ".git" / "HEAD"
+    target = head if which == "HEAD" else repo / ".git" / "refs" / "heads" / "main"
+    target.unlink()
+    os.mkfifo(target)
+    if which == "ref":
+        head.write_text("ref: refs/heads/main\n")
+    assert git_commit(repo) is None

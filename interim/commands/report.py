@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -139,12 +141,23 @@ def _git_dir(root: Path) -> Path | None:
 
 
 def _small_text(path: Path, limit: int = 4096) -> str | None:
-    """A small file's text, stripped; None when it is missing, larger or unreadable."""
+    """A small regular file's text, stripped; None when it is missing, larger, unreadable
+    or not a regular file. Opened without blocking: a FIFO named `.git/HEAD` (the folder is
+    the client's) would wait forever for a writer."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = b""
+        while len(data) <= limit and (chunk := os.read(fd, limit + 1 - len(data))):
+            data += chunk
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     if len(data) > limit:
         return None
     return data.decode("utf-8", "replace").strip()
