@@ -220,6 +220,27 @@ def test_symlinked_sub_folder_is_not_followed(run_cli: Run, tmp_path: Path) -> N
     assert data["safety"]["entries"] == []
 
 
+@pytest.mark.parametrize("layout", ["links", "nested"])
+def test_a_folder_of_clients_out_of_reach_is_refused(
+    run_cli: Run, tmp_path: Path, layout: str
+) -> None:
+    """A DIR with no settings whose clients are behind links or one level deeper is not one
+    client: read as one, its clients' risk answers would be credited to a made-up client."""
+    risky = make_client(tmp_path / "real" / "alex", "Alex", phq9=((DAY, 12, 2),))
+    named = tmp_path / "named"
+    if layout == "links":
+        named.mkdir()
+        (named / "alex").symlink_to(risky, target_is_directory=True)
+        expected = "alex (a link)"
+    else:
+        make_client(named / "team" / "sam", "Sam")
+        expected = "team/sam"
+    result = run_cli(["caseload", str(named), "--until", UNTIL, "-o", "-"])
+    assert result.exit_code == 2, result.output
+    assert "is not a client's folder" in result.stderr and expected in result.stderr
+    assert result.stdout == ""
+
+
 def test_a_client_named_twice_is_one_row(run_cli: Run, demo: Path) -> None:
     data = page(run_cli, demo / "alex", demo / "alex" / ".", code=0)
     assert [c["name"] for c in data["clients"]] == ["Alex K."]
@@ -247,6 +268,34 @@ def test_outputs_inside_a_client_folder_are_refused(
     assert result.exit_code == 2
     assert "inside the client folder" in result.stderr
     assert sorted(p for p in demo.rglob("*")) == before
+
+
+def test_outputs_inside_any_folder_with_settings_are_refused(
+    run_cli: Run, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not only this run's clients: a client left out of the run, or reached by a link, is
+    a client all the same — the default output included."""
+    (tmp_path / "link").symlink_to(demo / "sam", target_is_directory=True)
+    for where in (demo / "dee" / "page.html", tmp_path / "link" / "records" / "page.html"):
+        result = run_cli(["caseload", str(demo / "alex"), "--until", UNTIL, "-o", str(where)])
+        assert result.exit_code == 2 and "inside the client folder" in result.stderr, where
+        assert not where.exists()
+    monkeypatch.chdir(demo / "dee" / "records")
+    result = run_cli(["caseload", str(demo / "alex"), "--until", UNTIL])
+    assert result.exit_code == 2 and "inside the client folder" in result.stderr
+    assert not list((demo / "dee").rglob("interim-caseload-*"))
+
+
+def test_the_page_never_overwrites_a_clients_report(
+    run_cli: Run, demo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    args = ["caseload", str(demo / "alex"), "--until", UNTIL, "--reports", str(out)]
+    result = run_cli([*args, "-o", str(out / "alex.html")])
+    assert result.exit_code == 2 and "report is written to" in result.stderr
+    assert not (out / "alex.html").exists()
+    result = run_cli([*args, "-o", str(out / "caseload.html")])
+    assert result.exit_code == 0, result.output
 
 
 def test_default_output_is_here_and_refused_inside_a_client(

@@ -69,7 +69,7 @@ def caseload(
     # Imported here, not at the top: `interim --help` stays fast.
     from interim import clock
     from interim.commands.caseload import make_caseload
-    from interim.commands.clients import OutputInsideClient
+    from interim.commands.clients import CaseloadUsage
     from interim.commands.report import choose_format
     from interim.render.write import write_output
 
@@ -84,7 +84,7 @@ def caseload(
             reports=reports,
             use_cache=not no_cache,
         )
-    except OutputInsideClient as exc:
+    except CaseloadUsage as exc:
         fail(str(exc))
     for line in made.warnings:
         click.echo(f"interim: warning: {line}", err=True)

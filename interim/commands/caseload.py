@@ -21,7 +21,13 @@ from pathlib import Path
 
 from interim import __version__
 from interim.atomic import save
-from interim.commands.clients import Client, find_clients, refuse_inside
+from interim.commands.clients import (
+    CaseloadUsage,
+    Client,
+    find_clients,
+    refuse_inside,
+    resolved_path,
+)
 from interim.commands.report import git_commit, keep_course, report_records
 from interim.diagnostics import Diagnostic
 from interim.domain.model import Folder
@@ -89,8 +95,9 @@ def make_caseload(
     use_cache: bool = True,
 ) -> Caseload:
     """Read the clients under `dirs` and render the page in `fmt`; write each client's
-    report into `reports` when given. Raises OutputInsideClient (a usage error) before
-    reading anything when `out` or `reports` is inside a client's folder."""
+    report into `reports` when given. Raises CaseloadUsage (exit 2) before reading
+    anything when a DIR is a folder of clients it cannot reach, or `out` or `reports` is
+    inside a client's folder, or the page would be a client's report."""
     found = find_clients(dirs)
     target = Path(out) if out not in (None, "-") else None
     page = target or (default_output(until, fmt) if out is None else None)
@@ -98,6 +105,8 @@ def make_caseload(
         refuse_inside(page, found.clients, "the caseload page")
     if reports is not None:
         refuse_inside(reports, found.clients, "--reports")
+        if page is not None:
+            _refuse_overwrite(page, reports, found.clients, fmt)
     rows: list[ClientRow] = []
     written: list[Path] = []
     warnings = [f"{c.shown}: {note}" for c in found.clients for note in c.notes]
@@ -111,6 +120,17 @@ def make_caseload(
     context = caseload(__version__, until, rows, found.skipped)
     data = render_caseload(context, fmt, warnings=warnings)
     return Caseload(context, data, page if page is not None else "-", written, warnings)
+
+
+def _refuse_overwrite(page: Path, reports: Path, clients: list[Client], fmt: str) -> None:
+    """Raise CaseloadUsage when the page would be written where a client's report goes."""
+    where = resolved_path(page)
+    for c in clients:
+        if resolved_path(reports / f"{c.key}.{EXTENSIONS[fmt]}") == where:
+            raise CaseloadUsage(
+                f"the caseload page {page} is the file {c.shown}'s report is written to in "
+                "--reports: choose another name for the page"
+            )
 
 
 def guarded(client: Client, until: dt.date, use_cache: bool, with_commit: bool = False) -> Read:
