@@ -265,3 +265,36 @@ def test_the_cache_key_changes_with_every_setting(key: str) -> None:
     changed = build({key: _another(default, spec.kind, spec.choices)})
     assert changed.flat()[key] != default
     assert cache_key(changed, "") != cache_key(Settings(), "")
+
+
+@pytest.mark.parametrize(
+    ("day", "ok"),
+    [("1899-12-31", False), ("1900-01-01", True), ("9000-12-31", True), ("9001-01-01", False)],
+)
+def test_report_date_at_its_bounds(tmp_path: Path, day: str, ok: bool) -> None:
+    """A report reaches weeks before its date and days after it: near the calendar's ends
+    those sums overflowed (an internal error in check and report alike)."""
+    (tmp_path / SETTINGS_FILE).write_text(f"report_date: {day}\n", encoding="utf-8")
+    settings, diags = load_settings(tmp_path)
+    if ok:
+        assert settings.report_date == dt.date.fromisoformat(day) and not diags
+    else:
+        assert settings.report_date is None
+        assert [(d.code, d.line, d.col) for d in diags] == [("IM901", 1, 14)]
+        assert "between 1900-01-01 and 9000-12-31" in diags[0].message
+
+
+@pytest.mark.parametrize("command", ["report", "summary", "course", "caseload"])
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_until_out_of_range_is_a_usage_error(
+    run_cli: Callable[..., Result], tmp_path: Path, command: str, day: str
+) -> None:
+    (tmp_path / SETTINGS_FILE).write_text("name: A\n", encoding="utf-8")
+    result = run_cli(
+        [command, str(tmp_path), "--until", day, "-o", str(tmp_path / "x.html")]
+        if command in ("report", "caseload")
+        else [command, str(tmp_path), "--until", day]
+    )
+    assert result.exit_code == 2, result.output
+    assert "a report date must be between 1900-01-01 and 9000-12-31" in result.stderr
+    assert "Traceback" not in result.output

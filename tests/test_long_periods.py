@@ -123,16 +123,20 @@ def test_the_shown_records_between_two_days() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["html", "md", "json", "csv", "pdf"])
-def test_weeks_at_the_end_of_the_calendar(
+def test_records_at_the_end_of_the_calendar(
     tmp_path: Path, write: Any, run_cli: Any, fmt: str
 ) -> None:
-    """A year typo puts records in 9999: weeks and eating weeks stop at the calendar's end."""
+    """A year typo puts records in 9999: a report still renders, in every format, on the
+    latest report date interim takes (9000-12-31: a report reaches days past its date, so
+    one dated at the calendar's end is a usage error, tests/test_config.py), and on a
+    report date of 9999 the command says so instead of failing inside."""
     root = tmp_path / "f"
     write(root, "a.md", "---\ntype: mood\ndate: 9999-01-03\nmood: 5\n---\n")
     write(root, "b.md", "---\ntype: eating\ndate: 9999-01-04\ntime: 12:00\nwhat: toast\n---\n")
     out = tmp_path / f"r.{fmt}"
-    result = run_cli(
-        ["report", str(root), "--since", "9990-01-01", "--until", "9999-12-31", "-o", str(out)]
-    )
+    args = ["report", str(root), "--since", "8990-01-01", "-o", str(out)]
+    result = run_cli([*args, "--until", "9000-12-31"])
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 0
+    result = run_cli([*args, "--until", "9999-12-31"])
+    assert result.exit_code == 2 and "a report date must be between" in result.stderr

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from interim.cli.group import EXIT_OK, EXIT_PROBLEMS, NO_CACHE, fail, main
+from interim.cli.group import EXIT_OK, EXIT_PROBLEMS, NO_CACHE, fail, main, report_day
 
 
 @main.command()
@@ -39,6 +39,7 @@ from interim.cli.group import EXIT_OK, EXIT_PROBLEMS, NO_CACHE, fail, main
 @click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=report_day,
     help="The report date for every client, YYYY-MM-DD (default: today; a folder's "
     "report_date is ignored).",
 )

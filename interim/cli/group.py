@@ -47,9 +47,22 @@ SINCE = click.option(
     help="First day: a date, the N days ending on the report date, or (default) the day "
     "after the last session held.",
 )
+
+
+def report_day(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """`--until`'s check: a date interim can report on (interim.clock.report_date_problem)."""
+    from interim.clock import report_date_problem
+
+    problem = report_date_problem(value.date()) if value is not None else None
+    if problem is not None:
+        raise click.BadParameter(problem)
+    return value
+
+
 UNTIL = click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=report_day,
     help="The report date, YYYY-MM-DD (default: today, or report_date in interim.yaml).",
 )
 

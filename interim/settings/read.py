@@ -4,8 +4,10 @@ settings file stops a command (exit 2) with positioned messages; it is never a t
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from interim.clock import report_date_problem
 from interim.diagnostics import Diagnostic, Severity, diag, did_you_mean
 from interim.errors import InterimError
 from interim.load.frontmatter import decode
@@ -74,6 +76,12 @@ def _walk(node: Mapping, prefix: str, values: Values, ctx: Context) -> None:
                 _profiles(value, values, ctx)
                 continue
             converted = convert(_SPECS[dotted], value, ctx, dotted)
+            if dotted == "report_date" and isinstance(converted, dt.date):
+                problem = report_date_problem(converted)
+                if problem is not None:
+                    hint = "write a date in that range, or leave it empty for today"
+                    ctx.error("IM901", value, f"`report_date`: {problem}", hint)
+                    continue
             if not is_missing(converted):
                 # A list setting is a tuple in the frozen tree.
                 values[dotted] = tuple(converted) if isinstance(converted, list) else converted
