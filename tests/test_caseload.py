@@ -30,6 +30,12 @@ def demo(tmp_path: Path) -> Path:
     return demo_caseload(tmp_path / "clients")
 
 
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages)
+
+
 def page(run_cli: Run, *args: str | Path, code: int | None = None) -> dict[str, Any]:
     result = run_cli(["caseload", *map(str, args), "--until", UNTIL, "--format", "json", "-o", "-"])
     if code is not None:
@@ -148,6 +154,17 @@ def test_unreadable_folder_is_one_row_whoever_runs_it(
     data = page(run_cli, tmp_path, code=1)
     assert row(data, "locked")["error"] == "cannot read this folder: permission denied"
     assert row(data, "locked")["safety"] == [] and row(data, "Ok")["error"] is None
+    # Nobody is listed, but the section may not say "no client has a risk answer".
+    assert data["safety"]["none"] == "No other client has a risk answer in their safety window."
+    assert data["safety"]["unread"].startswith("Not read for risk answers: locked.")
+    for fmt in ("html", "md", "pdf", "csv"):
+        args = ["caseload", str(tmp_path), "--until", UNTIL, "--format", fmt, "-o", "-"]
+        out = run_cli(args).stdout_bytes
+        text = out.decode("utf-8") if fmt != "pdf" else pdf_text(out)
+        assert "No client has a risk answer" not in text, fmt
+        assert (
+            "not read: see the error row" if fmt == "csv" else "Not read for risk answers"
+        ) in text
 
 
 def test_a_bug_met_in_one_client_is_that_clients_row(
@@ -170,6 +187,32 @@ def test_a_bug_met_in_one_client_is_that_clients_row(
     assert error.startswith("internal error (KeyError): a bug in interim")
     assert "text from a record" not in json.dumps(data)
     assert [e["client"] for e in data["safety"]["entries"]] == ["Ok"]
+    assert data["safety"]["unread"].startswith("Not read for risk answers: odd.")
+
+
+def test_every_client_read_says_no_client_when_none(run_cli: Run, tmp_path: Path) -> None:
+    make_client(tmp_path / "ok", "Ok")
+    data = page(run_cli, tmp_path, code=0)
+    assert data["safety"]["none"] == "No client has a risk answer in their safety window."
+    assert data["safety"]["unread"] is None
+
+
+def test_risk_answers_keep_interims_own_notes(run_cli: Run, tmp_path: Path) -> None:
+    """A form dated after the report date says to check the year, as the client's own notice
+    does; a path (a copy's note names one) never reaches the page."""
+    ahead = DAY + dt.timedelta(days=400)
+    make_client(tmp_path / "a", "A", phq9=((ahead, 12, 2),))
+    data = page(run_cli, tmp_path, code=0)
+    (entry,) = data["safety"]["entries"]
+    assert entry["note"] == "dated after the report date: check the year"
+
+
+def test_clients_with_one_name_are_told_apart(run_cli: Run, tmp_path: Path) -> None:
+    make_client(tmp_path / "jo-a", "Jo", phq9=((DAY, 12, 2),))
+    make_client(tmp_path / "jo-b", "Jo", phq9=((DAY, 12, 1),))
+    data = page(run_cli, tmp_path, code=0)
+    assert sorted(e["client"] for e in data["safety"]["entries"]) == ["Jo (jo-a)", "Jo (jo-b)"]
+    assert sorted(c["name"] for c in data["clients"]) == ["Jo (jo-a)", "Jo (jo-b)"]
 
 
 def test_a_dir_without_settings_is_a_client_with_a_note(run_cli: Run, tmp_path: Path) -> None:

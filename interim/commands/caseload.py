@@ -143,6 +143,7 @@ def guarded(client: Client, until: dt.date, use_cache: bool, with_commit: bool =
     except Exception as exc:  # the last line of defence for one client; see above
         row = ClientRow(client.key, client.root.name, client.shown, notes=list(client.notes))
         row.error = INTERNAL.format(kind=type(exc).__name__)
+        row.risk_read = False
         return Read(row)
 
 
@@ -150,6 +151,7 @@ def read_client(client: Client, until: dt.date, use_cache: bool, with_commit: bo
     row = ClientRow(client.key, client.root.name, client.shown, notes=list(client.notes))
     loaded = _load(client, until, use_cache, row)
     if loaded is None:
+        row.risk_read = False
         return Read(row)
     folder, cache = loaded
     settings = folder.settings or Settings()

@@ -96,12 +96,27 @@ def caseload_csv(context: CaseloadContext) -> bytes:
 
 
 def _csv_rows(context: CaseloadContext) -> Iterator[list[str]]:
+    day = cell(context.report_date)
     for e in context.safety.entries:
         head = ["safety", e.client, e.key, cell(e.date), cell(e.time)]
         yield [*head, e.label, e.answer_text if e.answer is None else str(e.answer)]
         yield [*head, e.label + " in words", e.answer_text]
+        if e.note:
+            yield [*head, e.label + " note", e.note]
+    unread = [c for c in context.clients if not c.risk_read]
+    for c in unread:
+        yield ["safety", c.name, c.key, day, "", "risk answers", "not read: see the error row"]
     if not context.safety.entries:
-        yield ["safety", "", "", cell(context.report_date), "", "risk answers", "none"]
+        yield [
+            "safety",
+            "",
+            "",
+            day,
+            "",
+            "risk answers",
+            "none" + (" among those read" if unread else ""),
+        ]
+    yield ["notice", "", "", day, "", "health data", context.health_data]  # after safety: first
     for c in context.clients:
         yield from _client_rows(c)
     for s in context.skipped:

@@ -11,6 +11,7 @@ client's report. Paths are left out too (a file name is the client's text).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -19,7 +20,13 @@ from interim.summary.context import ReportContext
 from interim.summary.data import Data
 from interim.summary.notice_words import EMERGENCY
 from interim.summary.questionnaires import InstrumentSummary, QuestionnaireSummary
-from interim.summary.safety import MONITORING, NOT_ANSWERED, SafetyEntry
+from interim.summary.safety import (
+    FUTURE_NOTE,
+    MONITORING,
+    NOT_ANSWERED,
+    SALVAGED_NOTE,
+    SafetyEntry,
+)
 
 # What the clinician writes, not the client: not an entry for "days since the last entry".
 NOT_ENTRIES = frozenset({"session", "homework", "goal"})
@@ -27,6 +34,12 @@ UNQUOTED = "not a whole number: see the client's report"
 HEALTH_DATA = (
     "This page holds health data of {n} in one file. Keep it on this computer, outside "
     "every client's folder; do not sync, mail or print it where others can read it."
+)
+NONE = "No client has a risk answer in their safety window."
+NONE_READ = "No other client has a risk answer in their safety window."
+UNREAD = (
+    "Not read for risk answers: {names}. Their folders could not be read (see their rows): "
+    "open them directly before the clinic."
 )
 HEADING = "Safety: risk answers across the caseload"
 SUMMARY = (
@@ -54,6 +67,9 @@ class RiskRow(Data):
     latest: bool
     counted: bool
     """false for a copy left out of the numbers (still listed)"""
+    note: str | None = None
+    """interim's own words on the form, never a path: `"the file cannot be read in full: fix
+    its errors"`, `"dated after the report date: check the year"` (joined by `; `)"""
 
 
 @dataclass
@@ -113,6 +129,9 @@ class ClientRow(Data):
     safety: list[RiskRow] = field(default_factory=list)
     report: str | None = None
     """the client's own report, relative to the page (`--reports`)"""
+    risk_read: bool = True
+    """false when the folder could not be read for risk answers (it cannot be read, or a bug
+    in interim was met): the safety section then says so"""
 
 
 @dataclass
@@ -129,6 +148,11 @@ class CaseloadSafety(Data):
     summary: str = SUMMARY
     emergency: str = EMERGENCY
     monitoring: str = MONITORING
+    none: str = NONE
+    """what the section says when it lists nobody"""
+    unread: str | None = None
+    """the clients whose risk answers could not be read, in a sentence (None: every client's
+    were): no page may say "no client has a risk answer" over folders it did not read"""
 
 
 @dataclass
@@ -182,13 +206,14 @@ def _score(i: InstrumentSummary) -> Score:
 
 
 def risk_rows(row: ClientRow, entries: Iterable[SafetyEntry]) -> list[RiskRow]:
-    """The client's notice entries as caseload rows: no path, no note, and an answer that
-    is not a whole number described rather than quoted."""
+    """The client's notice entries as caseload rows: no path, only interim's own words of
+    its note, and an answer that is not a whole number described rather than quoted."""
     out = []
     for e in entries:
         text = e.answer_text
         if e.answer is None and text != NOT_ANSWERED:
             text = UNQUOTED
+        notes = [n for n in (SALVAGED_NOTE, FUTURE_NOTE) if n in (e.note or "")]
         out.append(
             RiskRow(
                 row.name,
@@ -202,6 +227,7 @@ def risk_rows(row: ClientRow, entries: Iterable[SafetyEntry]) -> list[RiskRow]:
                 text,
                 e.latest,
                 e.counted,
+                "; ".join(notes) or None,
             )
         )
     return out
@@ -230,18 +256,35 @@ def caseload(
 ) -> CaseloadContext:
     """The page: clients with a risk answer first, then by next session (none last), then
     by name; every risk answer of every client in the safety section."""
+    _tell_apart(rows)
     ordered = sorted(rows, key=_order)
     entries = [e for r in ordered for e in r.safety]
     people = "1 person" if len(rows) == 1 else f"{len(rows)} people"
+    unread = [r for r in ordered if not r.risk_read]
+    safety = CaseloadSafety(bool(entries), entries)
+    if unread:
+        safety.none = NONE_READ
+        safety.unread = UNREAD.format(names=", ".join(r.name for r in unread))
     return CaseloadContext(
         interim=version,
         report_date=report_date,
         health_data=HEALTH_DATA.format(n=people),
-        safety=CaseloadSafety(bool(entries), entries),
+        safety=safety,
         clients=ordered,
         with_errors=[r.name for r in ordered if r.error],
         skipped=skipped,
     )
+
+
+def _tell_apart(rows: list[ClientRow]) -> None:
+    """Clients who share a display name are shown with their key (`Jo (jo-2)`), on their
+    rows and their risk answers alike: two people must never read as one."""
+    seen = Counter(r.name for r in rows)
+    for r in rows:
+        if seen[r.name] > 1:
+            r.name = f"{r.name} ({r.key})"
+            for e in r.safety:
+                e.client = r.name
 
 
 def _order(row: ClientRow) -> tuple[object, ...]:
