@@ -574,3 +574,31 @@ def test_safety_opens_every_format(run_cli: Run, demo: Path, fmt: str) -> None:
         assert text.splitlines()[1].startswith("safety,Alex K.,")
     else:
         assert "more than half the days" in text[: text.index("Clients")]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("\u202eKim 3 of 9", "Kim 3 of 9"),
+        ("Jo\u2066\u2067 B\u200f.", "Jo B."),
+        ("Sam\nR.\tx", "Sam R. x"),
+        ("Zahra\u200cKarimi", "Zahra\u200cKarimi"),  # a joiner Persian spells with: kept
+    ],
+)
+def test_display_names_cannot_reorder_the_page(
+    run_cli: Run, tmp_path: Path, written: str, shown: str
+) -> None:
+    import json as _json
+
+    make_client(
+        tmp_path / "c", "x", settings=f"name: {_json.dumps(written)}\n", phq9=((DAY, 12, 2),)
+    )
+    data = page(run_cli, tmp_path, code=0)
+    assert data["clients"][0]["name"] == shown
+    assert data["safety"]["entries"][0]["client"] == shown
+    for fmt in ("html", "md", "csv"):
+        args = ["caseload", str(tmp_path), "--until", UNTIL, "--format", fmt, "-o", "-"]
+        text = run_cli(args).stdout
+        assert not set(text) & set(
+            "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200f"
+        ), fmt

@@ -48,6 +48,7 @@ from interim.summary.caseload import (
     risk_rows,
 )
 from interim.summary.context import ReportContext
+from interim.summary.data import display_name
 from interim.types import types_identity
 
 UNKNOWN_SETTING = "IM902"  # a key this interim does not know: settings from a newer one?
@@ -141,21 +142,31 @@ def guarded(client: Client, until: dt.date, use_cache: bool, with_commit: bool =
     try:
         return read_client(client, until, use_cache, with_commit)
     except Exception as exc:  # the last line of defence for one client; see above
-        row = ClientRow(client.key, client.root.name, client.shown, notes=list(client.notes))
+        row = ClientRow(
+            client.key,
+            display_name(client.root.name) or client.key,
+            client.shown,
+            notes=list(client.notes),
+        )
         row.error = INTERNAL.format(kind=type(exc).__name__)
         row.risk_read = False
         return Read(row)
 
 
 def read_client(client: Client, until: dt.date, use_cache: bool, with_commit: bool = False) -> Read:
-    row = ClientRow(client.key, client.root.name, client.shown, notes=list(client.notes))
+    row = ClientRow(
+        client.key,
+        display_name(client.root.name) or client.key,
+        client.shown,
+        notes=list(client.notes),
+    )
     loaded = _load(client, until, use_cache, row)
     if loaded is None:
         row.risk_read = False
         return Read(row)
     folder, cache = loaded
     settings = folder.settings or Settings()
-    row.name = settings.name.strip() or client.root.name
+    row.name = display_name(settings.name) or display_name(client.root.name) or client.key
     if settings.report_date is not None and settings.report_date != until:
         row.notes.append(PINNED.format(day=settings.report_date, until=until))
     try:

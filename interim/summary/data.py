@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import enum
 import math
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -29,6 +30,26 @@ Json: TypeAlias = "str | int | float | bool | list[Json] | dict[str, Json] | Non
 NOT_DATA = {"interim.data": False}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def display_name(text: str) -> str:
+    """A name the client wrote (settings `name:`, a folder's name) as one line of visible
+    text: line breaks and other control characters become spaces, and the invisible
+    characters that reorder or hide text — bidi marks, overrides and isolates, zero-width
+    spaces — are dropped, so a name cannot reverse the text after it on a page. (The
+    joiners that some scripts spell with, U+200C and U+200D, are kept.)"""
+    out = []
+    for ch in text:
+        if ch in _HIDDEN:
+            continue
+        out.append(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch)
+    return " ".join("".join(out).split())
+
+
+_HIDDEN = frozenset(
+    "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
 
 
 def plain(value: object) -> Json:

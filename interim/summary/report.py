@@ -26,7 +26,7 @@ from interim.summary.context import (
 )
 from interim.summary.course import course_key, summarise_course
 from interim.summary.custom import custom_types, summarise_custom
-from interim.summary.data import day_start_of
+from interim.summary.data import day_start_of, display_name
 from interim.summary.days import calendar, unit_of
 from interim.summary.discuss import to_discuss
 from interim.summary.eating import summarise_eating
@@ -97,7 +97,7 @@ def build_report(
         interim=__version__,
         generated_for=period.end,
         period=period,
-        header=Header(settings.name.strip() or None),
+        header=Header(display_name(settings.name) or None),
         safety=safety,
         safety_latest=latest_risk(every_form(folder), safety, period.end, types),
         glance=_glance(scope, found),
