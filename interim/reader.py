@@ -8,6 +8,7 @@ settings), so results can come from the per-file cache or from forked workers.
 
 from __future__ import annotations
 
+import codecs
 import posixpath
 import re
 
@@ -18,7 +19,7 @@ from interim.diagnostics import Diagnostic, Severity, diag, escape_text
 from interim.domain.measures import risk_measures
 from interim.domain.model import Record
 from interim.load.discover import Candidate, read_bytes
-from interim.load.frontmatter import Document, decode, plain_parts, split
+from interim.load.frontmatter import BINARY, Document, decode, plain_parts, split
 from interim.load.salvage import salvage
 from interim.types import RecordType, measures_of
 from interim.types.kinds import Context
@@ -55,7 +56,12 @@ class FileReader:
             return None, () if other else (data,), False, False
         text, problems = decode(data, rel)
         if text is None:
-            return None, () if other else tuple(problems), False, True
+            if other:
+                return None, (), False, True
+            record = self._undecodable(data, rel, problems)
+            if record is not None and candidate.kind == "copy":
+                record.left_out = _copy_words(candidate)
+            return record, tuple(problems), False, True
         if other:
             return self._other(candidate, text)
         if template_file(rel, text):
@@ -66,6 +72,15 @@ class FileReader:
                 record.left_out = _copy_words(candidate)
             return record, (), False, True
         return record, tuple(problems + diags), not_record, True
+
+    def _undecodable(self, data: bytes, rel: str, problems: list[Diagnostic]) -> Record | None:
+        """A form in a file that is not valid text (a stray byte from a phone's editor, a
+        half-synced UTF-16 file) may still hold a risk answer: searched, with the bad bytes
+        replaced, for the safety notice only. Binary files are not forms."""
+        if any(d.code == BINARY for d in problems):
+            return None
+        utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        return salvage(data.decode("utf-16" if utf16 else "utf-8", "replace"), rel, self.risk)
 
     def parse(self, text: str, rel: str) -> tuple[Record | None, list[Diagnostic], bool]:
         """(record, diagnostics, not a record). A file that gives no record may still be a

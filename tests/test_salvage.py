@@ -109,3 +109,35 @@ def test_a_short_since_never_narrows_the_safety_window(
         data = json.loads(result.stdout)
         assert data["safety"]["show"] is True, since
         assert [e["path"] for e in data["safety"]["entries"]] == ["q12.md"]
+
+
+UNDECODABLE = {
+    "a stray byte in the body": BROKEN_YAML.replace("note: a: b\n", "").encode() + b"\xff\xfe\n",
+    "a Latin-1 front matter": BROKEN_YAML.replace("note: a: b", "note: caf\xe9").encode("latin-1"),
+    "broken UTF-16": b"\xff\xfe" + BROKEN_YAML.encode("utf-16-le") + b"\x00\xd8",
+}
+
+
+@pytest.mark.parametrize("name", list(UNDECODABLE))
+def test_a_form_that_is_not_valid_text_still_reaches_the_notice(
+    tmp_path: Path, run_cli: Run, name: str
+) -> None:
+    """A byte no decoder takes (IM102) loses the file for the numbers, not for the notice:
+    its risk answer is searched for with the bad bytes replaced."""
+    (tmp_path / "q.md").write_bytes(UNDECODABLE[name])
+    check = run_cli(["check", str(tmp_path), "--no-cache"])
+    assert " IM102 " in check.stdout and ": info IM220 PHQ-9 item 9 " in check.stdout, name
+    report = run_cli(
+        ["report", str(tmp_path), "--until", "2026-11-18", "--format", "json", "-o", "-"]
+    )
+    (entry,) = json.loads(report.stdout)["safety"]["entries"]
+    assert entry["answer"] == 2 and "cannot be read in full" in entry["note"]
+
+
+def test_binary_files_and_clear_zeros_add_nothing(tmp_path: Path, run_cli: Run) -> None:
+    (tmp_path / "b.md").write_bytes(b"\x00\x01instrument: phq9\nitems: [3,3,3,3,3,3,3,3,3]\n")
+    (tmp_path / "z.md").write_bytes(BROKEN_YAML.replace("1,1,2]", "1,1,0]").encode() + b"\xff")
+    report = run_cli(
+        ["report", str(tmp_path), "--until", "2026-11-18", "--format", "json", "-o", "-"]
+    )
+    assert json.loads(report.stdout)["safety"]["entries"] == []

@@ -87,9 +87,12 @@ def _decode_utf16(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]
     ]
 
 
+BINARY = "IM114"
+
+
 def _binary(path: str) -> Diagnostic:
     return diag(
-        "IM114",
+        BINARY,
         path,
         1,
         1,
