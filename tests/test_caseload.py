@@ -20,6 +20,7 @@ from caseload_support import DAY, UNTIL, demo_caseload, make_client, phq9_items
 from click.testing import Result
 
 from interim.commands.clients import NO_SETTINGS
+from interim.summary.data import MONTHS
 
 Run = Callable[..., Result]
 D = DAY.toordinal()
@@ -602,3 +603,16 @@ def test_display_names_cannot_reorder_the_page(
         assert not set(text) & set(
             "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200f"
         ), fmt
+
+
+def test_dates_of_another_year_say_the_year(run_cli: Run, tmp_path: Path) -> None:
+    """The page is for one day: a last entry or next session in another year is written
+    with its year, in every format."""
+    old = DAY - dt.timedelta(days=400)
+    make_client(tmp_path / "gone", "Gone", first_mood=old - dt.timedelta(days=3), last_mood=old)
+    for fmt in ("html", "md", "pdf"):
+        args = ["caseload", str(tmp_path), "--until", UNTIL, "--format", fmt, "-o", "-"]
+        out = run_cli(args).stdout_bytes
+        text = pdf_text(out) if fmt == "pdf" else out.decode("utf-8")
+        assert f"{old.day} {MONTHS[old.month - 1]} {old.year}" in text, fmt
+        assert "Wed 18 Nov 17:30" in text, fmt  # this year's: no year
