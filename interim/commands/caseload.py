@@ -142,31 +142,27 @@ def guarded(client: Client, until: dt.date, use_cache: bool, with_commit: bool =
     try:
         return read_client(client, until, use_cache, with_commit)
     except Exception as exc:  # the last line of defence for one client; see above
-        row = ClientRow(
-            client.key,
-            display_name(client.root.name) or client.key,
-            client.shown,
-            notes=list(client.notes),
-        )
+        row = _blank_row(client)
         row.error = INTERNAL.format(kind=type(exc).__name__)
         row.risk_read = False
         return Read(row)
 
 
+def _blank_row(client: Client) -> ClientRow:
+    """The row before the folder is read: named by its folder until its settings say."""
+    name = display_name(client.root.name) or client.key
+    return ClientRow(client.key, name, client.shown, notes=list(client.notes))
+
+
 def read_client(client: Client, until: dt.date, use_cache: bool, with_commit: bool = False) -> Read:
-    row = ClientRow(
-        client.key,
-        display_name(client.root.name) or client.key,
-        client.shown,
-        notes=list(client.notes),
-    )
+    row = _blank_row(client)
     loaded = _load(client, until, use_cache, row)
     if loaded is None:
         row.risk_read = False
         return Read(row)
     folder, cache = loaded
     settings = folder.settings or Settings()
-    row.name = display_name(settings.name) or display_name(client.root.name) or client.key
+    row.name = display_name(settings.name) or row.name
     if settings.report_date is not None and settings.report_date != until:
         row.notes.append(PINNED.format(day=settings.report_date, until=until))
     try:

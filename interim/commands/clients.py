@@ -140,17 +140,13 @@ def _entries(root: Path) -> list[os.DirEntry[str]]:
 def _sub_folders(root: Path, found: Found) -> list[Path]:
     """Sub-folders, by name; a link to one is listed as skipped, never followed."""
     out = []
-    with os.scandir(root) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if entry.name.startswith("."):
-                continue
-            if entry.is_symlink():
-                if entry.is_dir():  # follows the link, only to say what it is
-                    reason = "a symbolic link: not followed"
-                    found.skipped.append(SkippedFolder(str(root / entry.name), reason))
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                out.append(root / entry.name)
+    for entry in _entries(root):
+        if entry.is_symlink():
+            if entry.is_dir():  # follows the link, only to say what it is
+                reason = "a symbolic link: not followed"
+                found.skipped.append(SkippedFolder(str(root / entry.name), reason))
+        elif entry.is_dir(follow_symlinks=False):
+            out.append(root / entry.name)
     return out
 
 
@@ -186,14 +182,13 @@ def refuse_inside(target: Path, clients: list[Client], what: str) -> None:
             raise OutputInsideClient(_inside(what, target, c.shown))
     for folder in (resolved, *resolved.parents):
         if _has_settings(folder):
-            raise OutputInsideClient(_inside(what, target, str(folder)))
+            raise OutputInsideClient(_inside(what, target, f"{folder} (it holds {SETTINGS_FILE})"))
 
 
 def _inside(what: str, target: Path, client: str) -> str:
     return (
-        f"{what} {target} is inside the client folder {client} (it holds {SETTINGS_FILE}): "
-        "it would sync other clients' data to that client; choose a place outside every "
-        "client's folder"
+        f"{what} {target} is inside the client folder {client}: it would sync other "
+        "clients' data to that client; choose a place outside every client's folder"
     )
 
 

@@ -43,18 +43,20 @@ def as_date(value: Any) -> dt.date | None:
     return None
 
 
-def date(value: Any, style: str = "medium") -> str:
+def date(value: Any, style: str = "medium", year_of: Any = None) -> str:
     """`medium` Tue 17 Nov 2026, `long` Tuesday 17 November 2026, `short` 17 Nov,
-    `day` Tue 17 Nov, `iso` 2026-11-17."""
+    `day` Tue 17 Nov, `iso` 2026-11-17. `year_of`: a date whose year `short` and `day` may
+    leave out; a date of another year is written with its year (17 Nov 2025)."""
     d = as_date(value)
     if d is None:
         return DASH
     if style == "iso":
         return d.isoformat()
-    if style == "short":
-        return f"{d.day} {MONTHS[d.month - 1]}"
-    if style == "day":
-        return f"{DAYS[d.weekday()][:3]} {d.day} {MONTHS[d.month - 1]}"
+    if style in ("short", "day"):
+        other = as_date(year_of) if year_of is not None else None
+        year = f" {d.year}" if other is not None and other.year != d.year else ""
+        weekday = f"{DAYS[d.weekday()][:3]} " if style == "day" else ""
+        return f"{weekday}{d.day} {MONTHS[d.month - 1]}{year}"
     if style == "long":
         return f"{DAYS[d.weekday()]} {d.day} {LONG_MONTHS[d.month - 1]} {d.year}"
     return f"{DAYS[d.weekday()][:3]} {d.day} {MONTHS[d.month - 1]} {d.year}"

@@ -213,7 +213,7 @@ def risk_rows(row: ClientRow, entries: Iterable[SafetyEntry]) -> list[RiskRow]:
         text = e.answer_text
         if e.answer is None and text != NOT_ANSWERED:
             text = UNQUOTED
-        notes = [n for n in (SALVAGED_NOTE, FUTURE_NOTE) if n in (e.note or "")]
+        notes = [n for n in (e.note or "").split("; ") if n in (SALVAGED_NOTE, FUTURE_NOTE)]
         out.append(
             RiskRow(
                 row.name,
